@@ -109,7 +109,16 @@ func (f *File) PosAt(off int) Pos {
 	if end := f.lineEnd(line); off > end {
 		off = end
 	}
-	return Pos{Line: line, Col: utf16Len(f.Text[start:off]) + 1}
+	col := 1
+	for i := start; i < off; {
+		r, size := utf8.DecodeRune(f.Text[i:])
+		if i+size > off { // off is inside this character
+			break
+		}
+		col += utf16Units(r)
+		i += size
+	}
+	return Pos{Line: line, Col: col}
 }
 
 // RangeAt converts the byte span [start, end) into a Range.
@@ -132,8 +141,11 @@ func (f *File) Offset(p Pos) int {
 	start, end := f.lineStart(p.Line), f.lineEnd(p.Line)
 	units := p.Col - 1
 	i := start
-	for i < end && units > 0 {
+	for i < end {
 		r, size := utf8.DecodeRune(f.Text[i:end])
+		if units < utf16Units(r) { // no room for this character on the way to Col
+			break
+		}
 		units -= utf16Units(r)
 		i += size
 	}
