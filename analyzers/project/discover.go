@@ -1,0 +1,207 @@
+// Package project finds the mini-program and plugin roots of a repository,
+// reads project.config.json, and loads every file under those roots once,
+// parsing each into facts (JSON, WXML, JS module facts) concurrently.
+package project
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
+)
+
+// NotProjectError says DIR is not a mini-program or plugin project (a usage
+// error: exit code 2).
+type NotProjectError struct{ Reason string }
+
+func (e *NotProjectError) Error() string { return e.Reason }
+
+// Config is what fpcheck uses from project.config.json.
+type Config struct {
+	// MiniprogramRoot and PluginRoot are relative to DIR, cleaned, with
+	// forward slashes and no trailing slash; "" is DIR itself.
+	MiniprogramRoot string
+	PluginRoot      string
+	CompileType     string
+	// CompilerPlugins is setting.useCompilerPlugins, e.g. ["typescript"].
+	CompilerPlugins []string
+	// CloudfunctionRoot holds Node.js cloud functions: not mini-program code.
+	CloudfunctionRoot string
+	// PackIgnore and PackInclude are packOptions.ignore / .include: files
+	// left out of (or kept in) the upload.
+	PackIgnore, PackInclude []PackRule
+}
+
+// PackRule is one packOptions rule {type, value}.
+type PackRule struct{ Type, Value string }
+
+// TypeScript reports whether the TypeScript compiler plugin is on.
+func (c Config) TypeScript() bool {
+	for _, p := range c.CompilerPlugins {
+		if p == "typescript" {
+			return true
+		}
+	}
+	return false
+}
+
+// Layout is where the code lives.
+type Layout struct {
+	Config Config
+	// HasConfig is true when project.config.json was read.
+	HasConfig bool
+	// MiniRoot is the mini-program root (holding app.json) and HasMini says
+	// whether there is one. PluginRoot likewise, holding plugin.json.
+	MiniRoot   string
+	HasMini    bool
+	PluginRoot string
+	HasPlugin  bool
+}
+
+// Roots returns the code roots in a fixed order (mini-program first).
+func (l Layout) Roots() []string {
+	var roots []string
+	if l.HasMini {
+		roots = append(roots, l.MiniRoot)
+	}
+	if l.HasPlugin {
+		roots = append(roots, l.PluginRoot)
+	}
+	return roots
+}
+
+// discover works out the layout of dir from project.config.json or, without
+// one, from the conventional places of app.json and plugin.json.
+// configText is the raw project.config.json, nil when absent. A config that
+// cannot be parsed does not stop discovery: the conventional layout is used
+// and the syntax error is reported as a finding by the caller.
+func discover(dir string, configText []byte) (Layout, error) {
+	var l Layout
+	if configText != nil {
+		if doc, err := jsonpos.Parse(configText); err == nil {
+			cfg, cerr := readConfig(doc.Root())
+			if cerr != nil {
+				return l, cerr
+			}
+			l.Config, l.HasConfig = cfg, true
+		}
+	}
+	exists := func(rel string) bool {
+		info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(rel)))
+		return err == nil && info.Mode().IsRegular()
+	}
+	if l.HasConfig {
+		c := l.Config
+		if c.MiniprogramRoot != "" || c.CompileType != "plugin" {
+			l.MiniRoot = c.MiniprogramRoot
+			l.HasMini = exists(path.Join(c.MiniprogramRoot, "app.json"))
+		}
+		if c.PluginRoot != "" {
+			l.PluginRoot = c.PluginRoot
+			l.HasPlugin = exists(path.Join(c.PluginRoot, "plugin.json"))
+		}
+	}
+	if !l.HasMini && !l.HasPlugin {
+		// No usable config: the conventional layouts.
+		switch {
+		case exists("app.json"):
+			l.MiniRoot, l.HasMini = "", true
+		default:
+			if exists("miniprogram/app.json") {
+				l.MiniRoot, l.HasMini = "miniprogram", true
+			}
+			if exists("plugin/plugin.json") {
+				l.PluginRoot, l.HasPlugin = "plugin", true
+			} else if !l.HasMini && exists("plugin.json") {
+				l.PluginRoot, l.HasPlugin = "", true
+			}
+		}
+	}
+	if !l.HasMini && !l.HasPlugin {
+		return l, &NotProjectError{Reason: fmt.Sprintf(
+			"%s is not a mini-program or plugin project: found no app.json or plugin.json "+
+				"(looked at project.config.json's miniprogramRoot/pluginRoot, ./app.json, "+
+				"./miniprogram/app.json, ./plugin/plugin.json and ./plugin.json)", dir)}
+	}
+	return l, nil
+}
+
+func readConfig(root jsonpos.Value) (Config, error) {
+	var c Config
+	var err error
+	if c.MiniprogramRoot, err = cleanRoot(root.Get("miniprogramRoot"), "miniprogramRoot"); err != nil {
+		return c, err
+	}
+	if c.PluginRoot, err = cleanRoot(root.Get("pluginRoot"), "pluginRoot"); err != nil {
+		return c, err
+	}
+	if v := root.Get("compileType"); v.Kind() == jsonpos.String {
+		c.CompileType = v.Str()
+	}
+	if v := root.Get("cloudfunctionRoot"); v.Kind() == jsonpos.String {
+		c.CloudfunctionRoot, _ = CleanRel(v.Str())
+	}
+	c.PackIgnore = packRules(root.Get("packOptions").Get("ignore"))
+	c.PackInclude = packRules(root.Get("packOptions").Get("include"))
+	for _, p := range root.Get("setting").Get("useCompilerPlugins").Elements() {
+		if p.Kind() == jsonpos.String {
+			c.CompilerPlugins = append(c.CompilerPlugins, p.Str())
+		}
+	}
+	return c, nil
+}
+
+func packRules(v jsonpos.Value) []PackRule {
+	var rules []PackRule
+	for _, e := range v.Elements() {
+		t, val := e.Get("type"), e.Get("value")
+		if t.Kind() == jsonpos.String && val.Kind() == jsonpos.String {
+			rules = append(rules, PackRule{Type: t.Str(), Value: val.Str()})
+		}
+	}
+	return rules
+}
+
+// cleanRoot turns "miniprogram/", "./src" or "/src/" into a clean relative
+// path and refuses roots that leave the project.
+func cleanRoot(v jsonpos.Value, key string) (string, error) {
+	if v.Kind() != jsonpos.String {
+		return "", nil
+	}
+	p, ok := CleanRel(v.Str())
+	if !ok {
+		return "", &NotProjectError{Reason: fmt.Sprintf(
+			"project.config.json: %s %q points outside the project; fpcheck never reads files outside DIR", key, v.Str())}
+	}
+	return p, nil
+}
+
+// CleanRel cleans a path written relative to the project ("./src/",
+// "/src", `src\pages`) into the form fpcheck uses: forward slashes, no
+// leading or trailing slash, "" for the project itself. ok is false when the
+// path leaves the project.
+func CleanRel(p string) (string, bool) {
+	p = strings.TrimSpace(strings.ReplaceAll(p, `\`, "/"))
+	p = path.Clean(strings.TrimLeft(p, "/"))
+	switch {
+	case p == ".":
+		return "", true
+	case p == ".." || strings.HasPrefix(p, "../"):
+		return "", false
+	}
+	return p, true
+}
+
+// skipDir reports whether the walk leaves out a directory: node_modules is
+// never uploaded and hidden directories (.git, .vscode…) are not code.
+func skipDir(name string) bool {
+	return name == "node_modules" || (strings.HasPrefix(name, ".") && name != "." && name != "..")
+}
+
+// regularFile reports whether a walked entry is a plain file; symbolic links
+// are never followed, so nothing outside the project is read.
+func regularFile(d fs.DirEntry) bool { return d.Type().IsRegular() }

@@ -1,0 +1,390 @@
+package project
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/fpcheck/fpcheck/analyzers/jsmod"
+	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
+	"github.com/fpcheck/fpcheck/analyzers/source"
+	"github.com/fpcheck/fpcheck/analyzers/wxml"
+)
+
+// MaxParseSize bounds the files fpcheck parses; larger files (bundles,
+// generated data) are listed, so that requires of them resolve, but not
+// parsed.
+const MaxParseSize = 8 << 20
+
+// maxFiles bounds how many files one run lists, so a pathological tree
+// cannot exhaust memory.
+const maxFiles = 200_000
+
+// Kind is what sort of file a path is, by its extension.
+type Kind int
+
+// The file kinds fpcheck parses; KindOther files are only listed.
+const (
+	KindOther Kind = iota
+	KindJSON
+	KindWXML
+	KindJS
+	KindTS
+	KindWXS
+	KindWXSS
+)
+
+func kindOf(rel string) Kind {
+	switch {
+	case strings.HasSuffix(rel, ".d.ts"):
+		return KindOther // declarations only: no runtime code
+	case strings.HasSuffix(rel, ".json"):
+		return KindJSON
+	case strings.HasSuffix(rel, ".wxml"):
+		return KindWXML
+	case strings.HasSuffix(rel, ".js"):
+		return KindJS
+	case strings.HasSuffix(rel, ".ts"):
+		return KindTS
+	case strings.HasSuffix(rel, ".wxs"):
+		return KindWXS
+	case strings.HasSuffix(rel, ".wxss"):
+		return KindWXSS
+	}
+	return KindOther
+}
+
+// jsoncNames are JSON files whose format allows comments (tsconfig and
+// friends): they are not WeChat configuration and are not held to strict JSON.
+var jsoncNames = map[string]bool{"tsconfig.json": true, "jsconfig.json": true}
+
+// SyntaxError is a file that could not be parsed.
+type SyntaxError struct {
+	Offset  int
+	Message string
+}
+
+// File is one file with the facts parsed from it.
+type File struct {
+	*source.File
+	Kind Kind
+	// Root is the code root the file belongs to (see Layout.Roots).
+	Root string
+	// Exactly one of these is set for a parsed file of that kind.
+	JSON *jsonpos.Doc
+	WXML *wxml.Document
+	JS   *jsmod.Module
+	// Err is set when the file could not be parsed.
+	Err *SyntaxError
+	// Unparsed says why a file of a parsed kind was not parsed ("" when it
+	// was, or when its kind is not parsed).
+	Unparsed string
+}
+
+// Project is everything fpcheck knows about one repository.
+type Project struct {
+	// Dir is the directory given on the command line.
+	Dir string
+	Layout
+	// Files by path relative to Dir; Paths lists them sorted.
+	Files map[string]*File
+	Paths []string
+	// ConfigFile is project.config.json, nil when absent.
+	ConfigFile *File
+
+	app *App
+}
+
+// Options tune Load.
+type Options struct {
+	// Ignore holds doublestar globs, relative to Dir, of files to leave out.
+	Ignore []string
+	// Workers is the number of files parsed at once (0: GOMAXPROCS).
+	Workers int
+}
+
+// File returns the file at rel, or nil.
+func (p *Project) File(rel string) *File { return p.Files[rel] }
+
+// Exists reports whether rel is a file of the project.
+func (p *Project) Exists(rel string) bool { _, ok := p.Files[rel]; return ok }
+
+// TypeScript reports whether .ts files are compiled (the TypeScript compiler
+// plugin is on).
+func (p *Project) TypeScript() bool { return p.Config.TypeScript() }
+
+// Load discovers the project in dir, lists its files and parses them.
+// A *NotProjectError means dir is not a project; other errors are failures
+// to read dir.
+func Load(dir string, opt Options) (*Project, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, &NotProjectError{Reason: fmt.Sprintf("cannot read %s: %v", dir, unwrapPathError(err))}
+	}
+	if !info.IsDir() {
+		return nil, &NotProjectError{Reason: fmt.Sprintf("%s is not a directory", dir)}
+	}
+	for _, g := range opt.Ignore {
+		if !doublestar.ValidatePattern(g) {
+			return nil, &NotProjectError{Reason: fmt.Sprintf("--ignore %q is not a valid glob pattern", g)}
+		}
+	}
+	p := &Project{Dir: dir, Files: map[string]*File{}}
+	var cfgFile *File
+	if text, ok := readRegular(filepath.Join(dir, "project.config.json")); ok {
+		cfgFile = &File{File: source.New("project.config.json", text), Kind: KindJSON}
+	}
+	var cfgText []byte
+	if cfgFile != nil {
+		cfgText = cfgFile.Text
+	}
+	if p.Layout, err = discover(dir, cfgText); err != nil {
+		return nil, err
+	}
+	paths, err := p.list(opt)
+	if err != nil {
+		return nil, err
+	}
+	for _, rel := range paths {
+		p.Files[rel] = &File{File: source.New(rel, nil), Kind: kindOf(rel), Root: p.rootOf(rel)}
+	}
+	if cfgFile != nil {
+		if f, ok := p.Files[cfgFile.Path]; ok { // inside a root: keep one copy
+			cfgFile.Root = f.Root
+		}
+		p.Files[cfgFile.Path] = cfgFile
+	}
+	p.Paths = sortedKeys(p.Files)
+	p.ConfigFile = cfgFile
+	if err := p.parseAll(opt.Workers); err != nil {
+		return nil, err
+	}
+	p.readApp()
+	return p, nil
+}
+
+// list walks each root and returns the relative paths of its files.
+func (p *Project) list(opt Options) ([]string, error) {
+	pack := newPackFilter(p.MiniRoot, p.Config.PackIgnore, p.Config.PackInclude)
+	roots := p.Roots()
+	seen := map[string]bool{}
+	var out []string
+	for _, root := range roots {
+		abs := filepath.Join(p.Dir, filepath.FromSlash(root))
+		err := filepath.WalkDir(abs, func(full string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if full == abs {
+					return err
+				}
+				return nil // unreadable entry: leave it out, go on
+			}
+			rel, _ := filepath.Rel(p.Dir, full)
+			rel = filepath.ToSlash(rel)
+			if d.IsDir() {
+				if full != abs && (skipDir(d.Name()) || p.excludedDir(root, rel)) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !regularFile(d) || strings.HasPrefix(d.Name(), ".") || seen[rel] {
+				return nil
+			}
+			if ignoredBy(opt.Ignore, rel) || (p.HasMini && pack.ignored(rel)) {
+				return nil
+			}
+			if len(out) >= maxFiles {
+				return fmt.Errorf("more than %d files under %s; narrow the run with --ignore", maxFiles, root)
+			}
+			seen[rel] = true
+			out = append(out, rel)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// excludedDir reports whether a directory under root belongs elsewhere: to
+// another, nested root (walked on its own) or to the cloud functions.
+func (p *Project) excludedDir(root, rel string) bool {
+	for _, other := range p.Roots() {
+		if other != root && other == rel {
+			return true
+		}
+	}
+	return p.Config.CloudfunctionRoot != "" && rel == p.Config.CloudfunctionRoot
+}
+
+// rootOf returns the most specific root holding rel.
+func (p *Project) rootOf(rel string) string {
+	best, bestLen := "", -1
+	for _, r := range p.Roots() {
+		if Under(rel, r) && len(r) > bestLen {
+			best, bestLen = r, len(r)
+		}
+	}
+	return best
+}
+
+// Under reports whether rel is dir or inside it ("" is the project itself).
+func Under(rel, dir string) bool {
+	return dir == "" || rel == dir || strings.HasPrefix(rel, dir+"/")
+}
+
+func ignoredBy(globs []string, rel string) bool {
+	for _, g := range globs {
+		if ok, _ := doublestar.Match(g, rel); ok {
+			return true
+		}
+		if ok, _ := doublestar.Match(strings.TrimSuffix(g, "/")+"/**", rel); ok {
+			return true // a directory pattern leaves out what is inside
+		}
+	}
+	return false
+}
+
+// parseAll reads and parses every file; files are independent, so they are
+// handled by a pool of workers. A panic in a parser becomes an error naming
+// the file rather than a crash.
+func (p *Project) parseAll(workers int) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	jobs := make(chan *File)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var firstErr error
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range jobs {
+				if err := p.parseOne(f); err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, rel := range p.Paths {
+		jobs <- p.Files[rel]
+	}
+	close(jobs)
+	wg.Wait()
+	return firstErr
+}
+
+func (p *Project) parseOne(f *File) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error while analysing %s: %v", f.Path, r)
+		}
+	}()
+	if !p.parsed(f) {
+		return nil
+	}
+	if f.Text == nil {
+		full := filepath.Join(p.Dir, filepath.FromSlash(f.Path))
+		info, statErr := os.Lstat(full)
+		if statErr != nil || !info.Mode().IsRegular() {
+			f.Unparsed = "unreadable"
+			return nil
+		}
+		if info.Size() > MaxParseSize {
+			f.Unparsed = fmt.Sprintf("larger than %d MiB", MaxParseSize>>20)
+			return nil
+		}
+		text, ok := readRegular(full)
+		if !ok {
+			f.Unparsed = "unreadable"
+			return nil
+		}
+		f.File = source.New(f.Path, text)
+	}
+	switch f.Kind {
+	case KindJSON:
+		doc, serr := jsonpos.Parse(f.Text)
+		if serr != nil {
+			f.Err = &SyntaxError{Offset: serr.Offset, Message: serr.Message}
+			return nil
+		}
+		f.JSON = doc
+	case KindWXML:
+		doc, werr := wxml.Parse(f.Text)
+		f.WXML = doc
+		if se, ok := werr.(*wxml.SyntaxError); ok && se != nil {
+			f.Err = &SyntaxError{Offset: se.Offset, Message: se.Message}
+		}
+	case KindJS, KindTS, KindWXS:
+		mod, serr := jsmod.Parse(f.Path, f.Text, jsmod.Options{TypeScript: f.Kind == KindTS})
+		if serr != nil {
+			f.Err = &SyntaxError{Offset: serr.Offset, Message: serr.Message}
+			return nil
+		}
+		f.JS = mod
+	case KindOther, KindWXSS:
+	}
+	return nil
+}
+
+// parsed reports whether fpcheck parses f: code and configuration under a
+// root, except built npm packages (miniprogram_npm), JSON-with-comments
+// files, and .ts files when the TypeScript plugin is off (the platform
+// does not compile them).
+func (p *Project) parsed(f *File) bool {
+	if f.Path == "project.config.json" {
+		return true
+	}
+	switch f.Kind {
+	case KindOther, KindWXSS:
+		return false
+	case KindJSON:
+		if jsoncNames[path.Base(f.Path)] {
+			return false
+		}
+	case KindTS:
+		if !p.TypeScript() {
+			return false
+		}
+	case KindJS, KindWXML, KindWXS:
+	}
+	return !strings.Contains("/"+f.Path, "/miniprogram_npm/")
+}
+
+func readRegular(full string) ([]byte, bool) {
+	info, err := os.Lstat(full)
+	if err != nil || !info.Mode().IsRegular() || info.Size() > MaxParseSize {
+		return nil, false
+	}
+	text, err := os.ReadFile(full)
+	return text, err == nil
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+func sortedKeys(m map[string]*File) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,101 @@
+package project_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fpcheck/fpcheck/analyzers/project"
+	"github.com/fpcheck/fpcheck/internal/fixture"
+)
+
+func TestLayouts(t *testing.T) {
+	tests := []struct {
+		fixture          string
+		mini, plugin     string
+		hasMini, hasPlug bool
+		ts               bool
+	}{
+		{"config_roots", "src", "plugin", true, true, true},
+		{"conventional_plugin", "miniprogram", "plugin", true, true, false},
+		{"root_app", "", "", true, false, false},
+		{"plugin_only", "", "", false, true, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.fixture, func(t *testing.T) {
+			fx := fixture.Extract(t, filepath.Join("..", "..", "testdata", "projects", tc.fixture+".txtar"))
+			p, err := project.Load(fx.Dir, project.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.MiniRoot != tc.mini || p.HasMini != tc.hasMini || p.PluginRoot != tc.plugin || p.HasPlugin != tc.hasPlug {
+				t.Errorf("layout = mini %q/%v plugin %q/%v", p.MiniRoot, p.HasMini, p.PluginRoot, p.HasPlugin)
+			}
+			if p.TypeScript() != tc.ts {
+				t.Errorf("TypeScript() = %v", p.TypeScript())
+			}
+			if got := strings.Join(p.Paths, "\n") + "\n"; got != fx.Want {
+				t.Errorf("files:\n%s\nwant:\n%s", got, fx.Want)
+			}
+		})
+	}
+}
+
+func TestNotAProject(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		full := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var npe *project.NotProjectError
+	if _, err := project.Load(dir, project.Options{}); !errors.As(err, &npe) {
+		t.Errorf("empty dir: err = %v, want NotProjectError", err)
+	}
+	write("project.config.json", `{"miniprogramRoot": "../elsewhere/"}`)
+	_, err := project.Load(dir, project.Options{})
+	if !errors.As(err, &npe) || !strings.Contains(npe.Reason, "points outside the project") {
+		t.Errorf("root outside: err = %v", err)
+	}
+	// A broken project.config.json falls back to the conventional layout;
+	// its syntax error is a finding, not a failure.
+	write("project.config.json", `{"miniprogramRoot": "src/",}`)
+	write("app.json", `{"pages": []}`)
+	p, err := project.Load(dir, project.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := p.File("project.config.json"); f == nil || f.Err == nil {
+		t.Errorf("project.config.json syntax error not recorded")
+	}
+}
+
+func TestCleanRel(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"miniprogram/", "miniprogram", true},
+		{"./src", "src", true},
+		{"/src/", "src", true},
+		{`src\pages`, "src/pages", true},
+		{"", "", true},
+		{"./", "", true},
+		{"../x", "", false},
+		{"a/../../x", "", false},
+		{"a/../b", "b", true},
+	}
+	for _, tc := range tests {
+		got, ok := project.CleanRel(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("CleanRel(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}

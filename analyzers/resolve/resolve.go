@@ -1,0 +1,201 @@
+// Package resolve finds the file a module specifier names, the way the
+// mini-program platform's dependency analyser does (see
+// shared/reference/platform-facts.md, "Module resolution"):
+//
+//  1. a resolveAlias match maps to a path from the mini-program root, the
+//     longest matching prefix winning;
+//  2. otherwise the specifier is joined to the requiring file's directory
+//     (a leading "/" in JS is ignored there; when that target does not
+//     exist, the root-relative reading is tried and the result says so);
+//  3. ".ts" is tried before ".js" when the TypeScript plugin is on;
+//     otherwise ".js" is appended when there is no ".js" extension; local
+//     directories get no index.js lookup;
+//  4. a bare package name that is not a local file walks up the
+//     directories looking for miniprogram_npm/<name>.js or
+//     miniprogram_npm/<name>/index.js.
+//
+// Paths are relative to the project directory with forward slashes; nothing
+// resolves outside the project.
+package resolve
+
+import (
+	"path"
+	"sort"
+	"strings"
+)
+
+// Alias is one resolveAlias entry, without the trailing "*" of key and
+// value: {"@utils/", "utils/"}.
+type Alias struct{ Prefix, Target string }
+
+// Resolver resolves specifiers inside one code root.
+type Resolver struct {
+	// Root is the code root (mini-program or plugin), relative to the
+	// project directory; "" is the project directory.
+	Root string
+	// Exists reports whether a project-relative path is a file.
+	Exists func(rel string) bool
+	// TypeScript: the TypeScript compiler plugin is on.
+	TypeScript bool
+	aliases    []Alias
+}
+
+// SetAliases installs resolveAlias entries (keys and values ending in "/*"
+// or not); longer prefixes are tried first.
+func (r *Resolver) SetAliases(m map[string]string) {
+	r.aliases = r.aliases[:0]
+	for k, v := range m {
+		r.aliases = append(r.aliases, Alias{
+			Prefix: strings.TrimSuffix(k, "*"),
+			Target: strings.TrimLeft(strings.TrimSuffix(v, "*"), "/"),
+		})
+	}
+	sort.Slice(r.aliases, func(i, j int) bool {
+		if len(r.aliases[i].Prefix) != len(r.aliases[j].Prefix) {
+			return len(r.aliases[i].Prefix) > len(r.aliases[j].Prefix)
+		}
+		return r.aliases[i].Prefix < r.aliases[j].Prefix
+	})
+}
+
+// How says which step of the algorithm produced a Result.
+type How int
+
+// The ways a specifier can resolve.
+const (
+	Relative     How = iota // joined to the requiring file's directory
+	RootRelative            // leading "/" read from the root after the file-relative target was missing
+	Aliased                 // through resolveAlias
+	Npm                     // miniprogram_npm lookup
+)
+
+// Result is where a specifier leads.
+type Result struct {
+	// Path is the file found, or, when none was, the path the specifier
+	// most plausibly meant (its first candidate), so boundary checks can
+	// still judge the direction. Empty when the specifier leaves the
+	// project or names an npm package that is not there.
+	Path  string
+	Found bool
+	How   How
+	// Candidates lists every path tried, in order.
+	Candidates []string
+}
+
+// JS resolves a specifier from a JS/TS/WXS file at from (project-relative).
+func (r *Resolver) JS(from, spec string) Result {
+	spec = strings.TrimSpace(spec)
+	if spec == "" {
+		return Result{}
+	}
+	if base, ok := r.alias(spec); ok {
+		return r.tryFiles(Aliased, base)
+	}
+	dir := path.Dir(from)
+	rooted := strings.HasPrefix(spec, "/")
+	res := r.tryFiles(Relative, r.join(dir, strings.TrimLeft(spec, "/")))
+	if res.Found {
+		return res
+	}
+	if rooted {
+		alt := r.tryFiles(RootRelative, r.join(r.Root, strings.TrimLeft(spec, "/")))
+		alt.Candidates = append(res.Candidates, alt.Candidates...)
+		if alt.Found {
+			return alt
+		}
+		res.Candidates = alt.Candidates
+		return res
+	}
+	if isBare(spec) {
+		npm := r.npm(dir, spec)
+		npm.Candidates = append(res.Candidates, npm.Candidates...)
+		if npm.Found {
+			return npm
+		}
+		res.Candidates = npm.Candidates
+	}
+	return res
+}
+
+// alias returns the root-relative target of spec through resolveAlias.
+func (r *Resolver) alias(spec string) (string, bool) {
+	for _, a := range r.aliases {
+		if strings.HasPrefix(spec, a.Prefix) {
+			return r.join(r.Root, a.Target+spec[len(a.Prefix):]), true
+		}
+	}
+	return "", false
+}
+
+// join joins elem to dir and cleans the result; "" when it leaves the project.
+func (r *Resolver) join(dir, elem string) string {
+	p := path.Join(dir, elem)
+	if p == "." || p == ".." || strings.HasPrefix(p, "../") || strings.HasPrefix(p, "/") {
+		return ""
+	}
+	return p
+}
+
+// tryFiles applies extension inference to base.
+func (r *Resolver) tryFiles(how How, base string) Result {
+	res := Result{How: how}
+	if base == "" {
+		return res
+	}
+	res.Candidates = r.extensions(base)
+	for _, c := range res.Candidates {
+		if r.Exists(c) {
+			res.Path, res.Found = c, true
+			return res
+		}
+	}
+	res.Path = res.Candidates[0]
+	return res
+}
+
+func (r *Resolver) extensions(base string) []string {
+	if stem, ok := strings.CutSuffix(base, ".js"); ok {
+		if r.TypeScript {
+			return []string{stem + ".ts", base}
+		}
+		return []string{base}
+	}
+	var c []string
+	if r.TypeScript {
+		c = append(c, base+".ts")
+	}
+	c = append(c, base+".js")
+	if ext := path.Ext(base); ext != "" && ext != ".ts" {
+		c = append(c, base) // an explicit other extension (.json, .wxs)
+	} else if ext == ".ts" && r.TypeScript {
+		c = append(c, base)
+	}
+	return c
+}
+
+// npm walks up from dir to the root looking in miniprogram_npm.
+func (r *Resolver) npm(dir, spec string) Result {
+	res := Result{How: Npm}
+	for {
+		if dir == "." {
+			dir = ""
+		}
+		base := path.Join(dir, "miniprogram_npm", spec)
+		for _, c := range []string{base + ".js", base + "/index.js"} {
+			res.Candidates = append(res.Candidates, c)
+			if r.Exists(c) {
+				res.Path, res.Found = c, true
+				return res
+			}
+		}
+		if dir == r.Root || dir == "" || !strings.HasPrefix(dir, r.Root) {
+			return res
+		}
+		dir = path.Dir(dir)
+	}
+}
+
+// isBare reports whether spec is a package name rather than a path.
+func isBare(spec string) bool {
+	return !strings.HasPrefix(spec, ".") && !strings.HasPrefix(spec, "/")
+}
