@@ -1,0 +1,99 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/fpcheck/fpcheck/analyzers/graph"
+	"github.com/fpcheck/fpcheck/analyzers/jsmod"
+	"github.com/fpcheck/fpcheck/analyzers/project"
+	"github.com/fpcheck/fpcheck/analyzers/resolve"
+)
+
+type functionalPagesBoundary struct{}
+
+func init() { register(functionalPagesBoundary{}) }
+
+var functionalPagesBoundaryMeta = &Meta{
+	ID:       "functional-pages-boundary",
+	Severity: Error,
+	Title:    "a dependency crosses the functional-pages/ boundary",
+	Explanation: `With "functionalPages": {"independent": true} the functional-pages/ directory at the mini-program ` +
+		`root is downloaded and loaded on its own. Files in it may not require or import files outside it, and ` +
+		`files outside it may not require or import files inside it. The official compiler does not check this: ` +
+		`the project compiles and uploads, then the require fails on the phone. fpcheck resolves each specifier ` +
+		`as the platform does (resolveAlias, .ts with the TypeScript plugin, miniprogram_npm) and reports ` +
+		`crossings in either direction; an npm package used inside functional-pages/ must be built into ` +
+		`functional-pages/miniprogram_npm. In the legacy form ("functionalPages": true) the docs say such ` +
+		`requires will not be supported in future, so they are warnings there. Only the root-level ` +
+		`functional-pages/ counts: functional-pages-shared/ or pages/functional-pages/ are ordinary directories.`,
+	Bad:  "functional-pages/request-payment.js\nconst { sign } = require('../utils/sign')",
+	Good: "functional-pages/request-payment.js\nconst { sign } = require('./sign') // a copy inside functional-pages/",
+	Tags: []string{"functional-pages", "dependencies", "correctness"},
+	Messages: map[string]string{
+		"out":         `%s %q in functional-pages/ resolves to %s, outside functional-pages/; independent functional pages load on their own, so this fails on the phone%s`,
+		"in":          `%s %q resolves to %s inside functional-pages/; code outside functional-pages/ may not depend on independent functional pages%s`,
+		"out-legacy":  `%s %q in functional-pages/ resolves to %s, outside functional-pages/; such dependencies will not be supported in future%s`,
+		"in-legacy":   `%s %q resolves to %s inside functional-pages/; code outside functional-pages/ should not depend on functional pages%s`,
+		"out-project": `%s %q in functional-pages/ leaves the project; functional pages may only depend on files inside functional-pages/`,
+		"rooted":      ` (the leading "/" was read from the mini-program root because %s does not exist)`,
+		// How each kind of dependency is named in the messages above.
+		"kind:require":          "require",
+		"kind:require.async":    "require.async",
+		"kind:require-callback": "require with a callback",
+		"kind:import":           "import",
+		"kind:export-from":      "export … from",
+		"kind:dynamic-import":   "import()",
+	},
+}
+
+func (functionalPagesBoundary) Meta() *Meta { return functionalPagesBoundaryMeta }
+
+func (functionalPagesBoundary) Check(c *Context) {
+	p := c.Project
+	mode := p.App().Mode
+	if !p.HasMini || !mode.Enabled() {
+		return
+	}
+	level, suffix := Warning, "-legacy"
+	if mode == project.FPIndependent {
+		level, suffix = Error, ""
+	}
+	dir := p.FunctionalPagesDir()
+	for i := range c.Graph.Edges {
+		e := &c.Graph.Edges[i]
+		if e.From.Root != p.MiniRoot || e.JSKind == jsmod.RequirePlugin {
+			continue
+		}
+		fromIn := project.Under(e.From.Path, dir)
+		t := e.Target
+		if t.Path == "" {
+			if fromIn && !t.Found && isPathSpec(e.Specifier) {
+				c.ReportLevel(level, e.From, e.Start, e.End, "out-project", kindPhrase(c, e), e.Specifier)
+			}
+			continue // an npm package that is not there: nothing to judge
+		}
+		toIn := project.Under(t.Path, dir)
+		switch {
+		case fromIn && !toIn:
+			c.ReportLevel(level, e.From, e.Start, e.End, "out"+suffix, kindPhrase(c, e), e.Specifier, t.Path, rootedNote(c, e))
+		case !fromIn && toIn:
+			c.ReportLevel(level, e.From, e.Start, e.End, "in"+suffix, kindPhrase(c, e), e.Specifier, t.Path, rootedNote(c, e))
+		}
+	}
+}
+
+// rootedNote explains a root-relative reading of a leading "/".
+func rootedNote(c *Context, e *graph.Edge) string {
+	if e.Target.How != resolve.RootRelative {
+		return ""
+	}
+	return c.Format("rooted", e.Target.Candidates[0])
+}
+
+// kindPhrase names the dependency kind of e for a message.
+func kindPhrase(c *Context, e *graph.Edge) string { return c.Format("kind:" + e.Kind) }
+
+// isPathSpec reports whether a specifier is a path (not a package name).
+func isPathSpec(spec string) bool {
+	return strings.HasPrefix(spec, ".") || strings.HasPrefix(spec, "/")
+}

@@ -1,0 +1,83 @@
+package rules
+
+import (
+	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
+	"github.com/fpcheck/fpcheck/analyzers/project"
+)
+
+type invalidFunctionalPages struct{}
+
+func init() { register(invalidFunctionalPages{}) }
+
+var invalidFunctionalPagesMeta = &Meta{
+	ID:       "invalid-functional-pages",
+	Severity: Error,
+	Title:    `app.json "functionalPages" has a value the compiler rejects`,
+	Explanation: `"functionalPages" accepts exactly two forms: {"independent": true} (current) and true (legacy). ` +
+		`The official compiler rejects anything else with an error: a string such as "true", false, an empty ` +
+		`object, a non-boolean "independent", or keys other than "independent". To switch functional pages off, ` +
+		`remove the key.`,
+	Bad:  "app.json\n{\n  \"functionalPages\": {\"independent\": \"yes\", \"pages\": []}\n}",
+	Good: "app.json\n{\n  \"functionalPages\": {\"independent\": true}\n}",
+	Tags: []string{"functional-pages", "config"},
+	Messages: map[string]string{
+		"type":        `"functionalPages" must be {"independent": true} (or the legacy true), found %s`,
+		"false":       `"functionalPages": false is rejected by the compiler; remove the key to leave functional pages off`,
+		"empty":       `"functionalPages" is an empty object; write {"independent": true}`,
+		"independent": `"independent" must be the boolean true, found %s`,
+		"unknown-key": `unknown key %q in "functionalPages"; the only key allowed is "independent"`,
+	},
+}
+
+func (invalidFunctionalPages) Meta() *Meta { return invalidFunctionalPagesMeta }
+
+func (invalidFunctionalPages) Check(c *Context) {
+	app := c.Project.App()
+	if app.Mode != project.FPInvalid {
+		return
+	}
+	v, f := app.FunctionalPages, app.File
+	if b, ok := v.Bool(); ok && !b {
+		c.Report(f, v.Start(), v.End(), "false")
+		return
+	}
+	if v.Kind() != jsonpos.Object {
+		c.Report(f, v.Start(), v.End(), "type", describeJSON(v))
+		return
+	}
+	members := v.Members()
+	if len(members) == 0 {
+		c.Report(f, v.Start(), v.End(), "empty")
+		return
+	}
+	for _, m := range members {
+		if m.Key != "independent" {
+			c.Report(f, m.KeyStart, m.KeyEnd, "unknown-key", m.Key)
+			continue
+		}
+		if _, ok := m.Value.Bool(); !ok {
+			c.Report(f, m.Value.Start(), m.Value.End(), "independent", describeJSON(m.Value))
+		}
+	}
+}
+
+// describeJSON names a value for a message: `the string "true"`, `null`…
+func describeJSON(v jsonpos.Value) string {
+	raw := v.Raw()
+	if len(raw) > 40 {
+		raw = raw[:37] + "..."
+	}
+	switch v.Kind() {
+	case jsonpos.String:
+		return "the string " + raw
+	case jsonpos.Number:
+		return "the number " + raw
+	case jsonpos.Array:
+		return "an array"
+	case jsonpos.Object:
+		return "an object"
+	case jsonpos.Null, jsonpos.True, jsonpos.False:
+		return raw
+	}
+	return raw
+}

@@ -1,0 +1,83 @@
+package rules
+
+import (
+	"path"
+
+	"github.com/fpcheck/fpcheck/analyzers/jsmod"
+	"github.com/fpcheck/fpcheck/analyzers/project"
+)
+
+type missingPaymentFunction struct{}
+
+func init() { register(missingPaymentFunction{}) }
+
+// paymentFunction is the function the payment functional page calls.
+const paymentFunction = "beforeRequestPayment"
+
+var missingPaymentFunctionMeta = &Meta{
+	ID:       "missing-payment-function",
+	Severity: Error,
+	Title:    "functional-pages/request-payment.js does not export beforeRequestPayment",
+	Explanation: `The payment functional page (支付功能页) calls beforeRequestPayment(paymentArgs, callback), exported ` +
+		`from functional-pages/request-payment.js at the root of the owner mini-program (request-payment.ts counts ` +
+		`when the TypeScript compiler plugin is on). When the function is missing, or the name is bound to ` +
+		`something that is not a function, the payment page exits as soon as the user taps pay. All the usual ` +
+		`export forms are recognised: exports.beforeRequestPayment = function…, module.exports = ` +
+		`{ beforeRequestPayment }, module.exports.beforeRequestPayment = (a, cb) => …, export function ` +
+		`beforeRequestPayment(…), export { pay as beforeRequestPayment }. When the exports cannot be known ` +
+		`statically (export * from, module.exports = require(…)), fpcheck stays silent. A project with functional ` +
+		`pages but no request-payment file is not reported: login and address pages do not need it.`,
+	Bad:  "functional-pages/request-payment.js\nexports.beforeRequestPay = function (args, callback) { /* … */ }",
+	Good: "functional-pages/request-payment.js\nexports.beforeRequestPayment = function (paymentArgs, callback) {\n  callback(null, requestPaymentArgs)\n}",
+	Tags: []string{"functional-pages", "payment", "correctness"},
+	Messages: map[string]string{
+		"absent":       `%s does not export beforeRequestPayment; the payment functional page exits at once without it`,
+		"not-function": `beforeRequestPayment is exported as %s, not a function; the payment functional page exits at once`,
+	},
+}
+
+func (missingPaymentFunction) Meta() *Meta { return missingPaymentFunctionMeta }
+
+func (missingPaymentFunction) Check(c *Context) {
+	p := c.Project
+	if !p.HasMini {
+		return
+	}
+	f := paymentFile(p)
+	if f == nil || f.JS == nil {
+		return // no file, or a syntax error reported elsewhere
+	}
+	var last *jsmod.Export
+	for i := range f.JS.Exports {
+		if f.JS.Exports[i].Name == paymentFunction {
+			last = &f.JS.Exports[i]
+		}
+	}
+	switch {
+	case last == nil && !f.JS.OpaqueExports:
+		c.Report(f, f.BOMLen(), f.BOMLen(), "absent", f.Path)
+	case last != nil && last.Kind == jsmod.ExportValue:
+		c.Report(f, last.Start, last.End, "not-function", describeValue(f.Text[last.Start:last.End]))
+	}
+}
+
+// paymentFile is the request-payment file the platform will load: the .ts
+// when the TypeScript plugin is on and it exists, else the .js.
+func paymentFile(p *project.Project) *project.File {
+	base := path.Join(p.FunctionalPagesDir(), "request-payment")
+	if p.TypeScript() {
+		if f := p.File(base + ".ts"); f != nil {
+			return f
+		}
+	}
+	return p.File(base + ".js")
+}
+
+// describeValue shortens a source snippet for a message.
+func describeValue(b []byte) string {
+	s := string(b)
+	if len(s) > 40 {
+		s = s[:37] + "..."
+	}
+	return "`" + s + "`"
+}

@@ -1,0 +1,39 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/fpcheck/fpcheck/analyzers/project"
+	"github.com/fpcheck/fpcheck/analyzers/wxml"
+)
+
+// navigatorTag is the component that opens a plugin functional page.
+const navigatorTag = "functional-page-navigator"
+
+// eachNavigator calls fn for every <functional-page-navigator> start tag in
+// the project's WXML files.
+func eachNavigator(p *project.Project, fn func(f *project.File, el *wxml.Element)) {
+	for _, rel := range p.Paths {
+		f := p.Files[rel]
+		if f.WXML == nil {
+			continue
+		}
+		for i := range f.WXML.Elements {
+			if el := &f.WXML.Elements[i]; el.Name == navigatorTag {
+				fn(f, el)
+			}
+		}
+	}
+}
+
+// isDynamic reports whether an attribute value is a data binding, whose
+// value fpcheck cannot know.
+func isDynamic(value string) bool { return strings.Contains(value, "{{") }
+
+// attrEnd is the end of an attribute including its closing quote.
+func attrEnd(a wxml.Attr) int {
+	if a.Quote != 0 {
+		return a.ValueEnd + 1
+	}
+	return a.ValueEnd
+}

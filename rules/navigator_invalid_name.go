@@ -1,0 +1,62 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/fpcheck/fpcheck/analyzers/project"
+	"github.com/fpcheck/fpcheck/analyzers/wxml"
+)
+
+type navigatorInvalidName struct{}
+
+func init() { register(navigatorInvalidName{}) }
+
+// functionalPageNames are the functional pages the platform has.
+var functionalPageNames = []string{"loginAndGetUserInfo", "requestPayment", "chooseAddress"}
+
+var navigatorInvalidNameMeta = &Meta{
+	ID:       "navigator-invalid-name",
+	Severity: Error,
+	Title:    "functional-page-navigator name is missing or unknown",
+	Explanation: `The name attribute of <functional-page-navigator> chooses the functional page: loginAndGetUserInfo ` +
+		`(user info, like wx.login + wx.getUserInfo), requestPayment (payment, like wx.requestPayment) or ` +
+		`chooseAddress (address, like wx.chooseAddress). Names are case-sensitive. With a missing or wrong name ` +
+		`the navigator opens a page with only a back button. A bound value such as name="{{n}}" cannot be judged ` +
+		`and is left alone.`,
+	Bad:  "plugin/components/login/login.wxml\n<functional-page-navigator name=\"getUserInfo\" version=\"release\">",
+	Good: "plugin/components/login/login.wxml\n<functional-page-navigator name=\"loginAndGetUserInfo\" version=\"release\">",
+	Tags: []string{"functional-pages", "wxml", "correctness"},
+	Messages: map[string]string{
+		"missing": `functional-page-navigator has no name; set name to loginAndGetUserInfo, requestPayment or chooseAddress`,
+		"unknown": `functional-page-navigator name %q is not a functional page; use loginAndGetUserInfo, requestPayment or chooseAddress`,
+		"case":    `functional-page-navigator name %q is not a functional page; did you mean %q? (names are case-sensitive)`,
+	},
+}
+
+func (navigatorInvalidName) Meta() *Meta { return navigatorInvalidNameMeta }
+
+func (navigatorInvalidName) Check(c *Context) {
+	eachNavigator(c.Project, func(f *project.File, el *wxml.Element) {
+		a, ok := el.Attr("name")
+		if !ok {
+			c.Report(f, el.NameStart, el.NameEnd, "missing")
+			return
+		}
+		if isDynamic(a.Value) {
+			return
+		}
+		v := strings.TrimSpace(a.Value)
+		for _, n := range functionalPageNames {
+			if v == n {
+				return
+			}
+		}
+		for _, n := range functionalPageNames {
+			if strings.EqualFold(v, n) {
+				c.Report(f, a.NameStart, attrEnd(a), "case", v, n)
+				return
+			}
+		}
+		c.Report(f, a.NameStart, attrEnd(a), "unknown", v)
+	})
+}

@@ -1,0 +1,98 @@
+package rules_test
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/fpcheck/fpcheck/analyzers/project"
+	"github.com/fpcheck/fpcheck/internal/fixture"
+	"github.com/fpcheck/fpcheck/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite the want sections of the fixtures")
+
+// TestFixtures runs every rule fixture: testdata/rules/<rule-id>/fire_*.txtar
+// must report that rule, silent_*.txtar must not, and every fixture's
+// findings must equal its "want" section exactly.
+func TestFixtures(t *testing.T) {
+	for _, r := range rules.All() {
+		id := r.Meta().ID
+		paths, _ := filepath.Glob(filepath.Join("..", "testdata", "rules", id, "*.txtar"))
+		var fire, silent int
+		for _, p := range paths {
+			name := filepath.Base(p)
+			switch {
+			case strings.HasPrefix(name, "fire_"):
+				fire++
+			case strings.HasPrefix(name, "silent_"):
+				silent++
+			default:
+				t.Errorf("%s: fixture names start with fire_ or silent_", p)
+			}
+			t.Run(id+"/"+strings.TrimSuffix(name, ".txtar"), func(t *testing.T) {
+				got := runFixture(t, p)
+				hits := strings.Count(got, "["+id+"]")
+				if strings.HasPrefix(name, "fire_") && hits == 0 {
+					t.Errorf("fire fixture does not report %s; got:\n%s", id, got)
+				}
+				if strings.HasPrefix(name, "silent_") && hits != 0 {
+					t.Errorf("silent fixture reports %s:\n%s", id, got)
+				}
+			})
+		}
+		if fire == 0 || silent == 0 {
+			t.Errorf("rule %s needs fire_ and silent_ fixtures (has %d and %d)", id, fire, silent)
+		}
+	}
+}
+
+func runFixture(t *testing.T, path string) string {
+	t.Helper()
+	fx := fixture.Extract(t, path)
+	p, err := project.Load(fx.Dir, project.Options{})
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	submit := slices.Contains(fx.Flags, "--submit")
+	var b strings.Builder
+	for _, f := range rules.Run(p, rules.All(), submit) {
+		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", f.Path, f.Range.Start.Line, f.Range.Start.Col, f.Severity, f.Message, f.Rule.ID)
+	}
+	got := b.String()
+	if *update {
+		fixture.Update(t, path, got)
+		return got
+	}
+	if got != fx.Want {
+		t.Errorf("findings differ from the want section (go test ./rules -update rewrites it)\n--- got\n%s--- want\n%s", got, fx.Want)
+	}
+	return got
+}
+
+// TestMetadata checks every rule's metadata is complete and consistent.
+func TestMetadata(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range rules.All() {
+		m := r.Meta()
+		if seen[m.ID] {
+			t.Errorf("duplicate rule ID %s", m.ID)
+		}
+		seen[m.ID] = true
+		if m.Title == "" || m.Explanation == "" || len(m.Messages) == 0 || len(m.Tags) == 0 {
+			t.Errorf("%s: incomplete metadata", m.ID)
+		}
+		for _, ex := range []string{m.Bad, m.Good} {
+			if file, body, ok := strings.Cut(ex, "\n"); !ok || file == "" || body == "" {
+				t.Errorf("%s: examples are a file name line, then content: %q", m.ID, ex)
+			}
+		}
+		if _, err := os.Stat(filepath.Join("..", "testdata", "rules", m.ID)); err != nil {
+			t.Errorf("%s: no fixtures directory", m.ID)
+		}
+	}
+}
