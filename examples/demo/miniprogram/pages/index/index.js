@@ -1,0 +1,5 @@
+const { formatFee } = require('../../functional-pages/fee');
+
+Page({
+  data: { fee: formatFee(1) },
+});

@@ -1,0 +1,3 @@
+exports.sign = function (args) {
+  return JSON.stringify(args);
+};

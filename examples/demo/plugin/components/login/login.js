@@ -1,0 +1,1 @@
+Component({ methods: { loginSuccess(res) { console.log(res.detail); } } });

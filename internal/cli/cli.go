@@ -1,0 +1,235 @@
+// Package cli is fpcheck's command line: flags, subcommands and exit codes.
+// All of it lives here, testable through Command.Main.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/fpcheck/fpcheck/analyzers/project"
+	"github.com/fpcheck/fpcheck/analyzers/source"
+	"github.com/fpcheck/fpcheck/report"
+	"github.com/fpcheck/fpcheck/rules"
+)
+
+// Exit codes.
+const (
+	ExitOK       = 0 // no error-level finding
+	ExitFindings = 1 // at least one error-level finding
+	ExitUsage    = 2 // bad invocation, or DIR is not a project
+	ExitInternal = 3 // fpcheck itself failed
+)
+
+// Command is one invocation of fpcheck.
+type Command struct {
+	Stdout, Stderr io.Writer
+	// Version is the build version ("" means: ask the Go build info).
+	Version string
+	// isTerminal overrides terminal detection (tests).
+	isTerminal func(w any) bool
+}
+
+// Main runs fpcheck with args (without the program name) and returns the
+// exit code. It never panics: an internal failure is exit code 3.
+func (c *Command) Main(args []string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(c.Stderr, "fpcheck: internal error: %v\nPlease report this with the command you ran.\n", r)
+			code = ExitInternal
+		}
+	}()
+	if len(args) > 0 {
+		switch args[0] {
+		case "explain":
+			return c.explain(args[1:])
+		case "rules":
+			return c.listRules(args[1:])
+		case "hook":
+			return c.hook(args[1:])
+		}
+	}
+	return c.check(args)
+}
+
+type options struct {
+	format  string
+	submit  bool
+	version bool
+	noColor bool
+	output  string
+	ignore  stringList
+	dir     string
+}
+
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+func (c *Command) flags(o *options) *flag.FlagSet {
+	fs := flag.NewFlagSet("fpcheck", flag.ContinueOnError)
+	fs.SetOutput(c.Stderr)
+	fs.StringVar(&o.format, "format", "text", "output `format`: "+strings.Join(report.Formats, ", "))
+	fs.BoolVar(&o.submit, "submit", false, "pre-submission gate (提审): raise the rules that block review to errors")
+	fs.StringVar(&o.output, "o", "", "write the report to `file` instead of standard output")
+	fs.Var(&o.ignore, "ignore", "leave out files matching `glob` (relative to DIR; ** allowed); repeatable")
+	fs.BoolVar(&o.noColor, "no-color", false, "no colour in text output (NO_COLOR is also respected)")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.Usage = func() { c.usage(fs) }
+	return fs
+}
+
+func (c *Command) usage(fs *flag.FlagSet) {
+	w := c.Stderr
+	fmt.Fprint(w, `Usage: fpcheck [flags] [DIR]
+       fpcheck explain RULE
+       fpcheck rules
+       fpcheck hook install|uninstall|run   (git pre-commit hook; see "fpcheck hook help")
+
+fpcheck checks a WeChat mini-program or plugin project (DIR, default ".")
+for problems that break functional pages (插件功能页) and package boundaries
+after upload, which the official compiler does not check.
+
+Flags:
+`)
+	fs.PrintDefaults()
+	fmt.Fprint(w, "\nRules:\n")
+	for _, r := range rules.All() {
+		m := r.Meta()
+		fmt.Fprintf(w, "  %-27s %-8s %s\n", m.ID, m.Severity, m.Title)
+	}
+	fmt.Fprint(w, `
+Exit codes: 0 no error-level finding, 1 error-level findings,
+            2 usage error or DIR is not a project, 3 internal failure.
+Run "fpcheck explain RULE" for what a rule checks and how to fix it.
+`)
+}
+
+// parseArgs parses flags that may come before or after DIR.
+func (c *Command) parseArgs(args []string) (*options, int, bool) {
+	o := &options{}
+	fs := c.flags(o)
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, ExitOK, false
+			}
+			return nil, ExitUsage, false
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(positional) > 1 {
+		fmt.Fprintf(c.Stderr, "fpcheck: expected one DIR, got %d: %s\nRun \"fpcheck --help\" for usage.\n", len(positional), strings.Join(positional, " "))
+		return nil, ExitUsage, false
+	}
+	o.dir = "."
+	if len(positional) == 1 {
+		o.dir = positional[0]
+	}
+	valid := false
+	for _, f := range report.Formats {
+		valid = valid || f == o.format
+	}
+	if !valid {
+		fmt.Fprintf(c.Stderr, "fpcheck: unknown --format %q; use one of %s\n", o.format, strings.Join(report.Formats, ", "))
+		return nil, ExitUsage, false
+	}
+	return o, 0, true
+}
+
+func (c *Command) check(args []string) int {
+	o, code, ok := c.parseArgs(args)
+	if !ok {
+		return code
+	}
+	if o.version {
+		fmt.Fprintf(c.Stdout, "fpcheck %s\n", c.version())
+		return ExitOK
+	}
+	return c.checkWith(o)
+}
+
+// checkWith loads the project in o.dir, runs the rules and writes the report.
+func (c *Command) checkWith(o *options) int {
+	p, err := project.Load(o.dir, project.Options{Ignore: o.ignore})
+	if err != nil {
+		var npe *project.NotProjectError
+		if errors.As(err, &npe) {
+			fmt.Fprintf(c.Stderr, "fpcheck: %s\n", npe.Reason)
+			return ExitUsage
+		}
+		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
+		return ExitInternal
+	}
+	all := rules.All()
+	findings := rules.Run(p, all, o.submit)
+	run := &report.Run{
+		Tool:     "fpcheck",
+		Version:  c.version(),
+		Findings: findings,
+		Files:    len(p.Paths),
+		Submit:   o.submit,
+		Frame: func(path string, r source.Range) string {
+			if f := p.File(path); f != nil {
+				return f.Frame(r)
+			}
+			return ""
+		},
+	}
+	for _, r := range all {
+		run.Rules = append(run.Rules, r.Meta())
+	}
+	out := c.Stdout
+	if o.output != "" {
+		f, err := os.Create(o.output)
+		if err != nil {
+			fmt.Fprintf(c.Stderr, "fpcheck: cannot write report: %v\n", err)
+			return ExitUsage
+		}
+		defer f.Close()
+		out = f
+	}
+	run.Color = o.format == "text" && !o.noColor && os.Getenv("NO_COLOR") == "" && c.terminal(out)
+	if err := report.Write(out, o.format, run); err != nil {
+		fmt.Fprintf(c.Stderr, "fpcheck: writing the report: %v\n", err)
+		return ExitInternal
+	}
+	if report.Count(findings).Errors > 0 {
+		return ExitFindings
+	}
+	return ExitOK
+}
+
+func (c *Command) terminal(w io.Writer) bool {
+	if c.isTerminal != nil {
+		return c.isTerminal(w)
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// version is the build version: -ldflags, else the module version that
+// `go install` records, else "devel".
+func (c *Command) version() string {
+	if c.Version != "" {
+		return c.Version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return strings.TrimPrefix(bi.Main.Version, "v")
+	}
+	return "devel"
+}

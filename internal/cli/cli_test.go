@@ -1,0 +1,193 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fpcheck/fpcheck/internal/fixture"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+const testVersion = "1.2.3-test"
+
+func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	c := &Command{Stdout: &out, Stderr: &errb, Version: testVersion}
+	code = c.Main(args)
+	return out.String(), errb.String(), code
+}
+
+// TestGolden renders the bundled example project in every output format
+// and compares with testdata/golden/ (go test ./internal/cli -update).
+func TestGolden(t *testing.T) {
+	example := filepath.Join("..", "..", "examples", "demo")
+	cases := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"demo.txt", []string{example}, ExitFindings},
+		{"demo-submit.txt", []string{"--submit", example}, ExitFindings},
+		{"demo.json", []string{"--format", "json", example}, ExitFindings},
+		{"demo.sarif", []string{"--format=sarif", example}, ExitFindings},
+		{"demo.github", []string{"--format", "github", example}, ExitFindings},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errOut, code := run(t, tc.args...)
+			if code != tc.code {
+				t.Errorf("exit code %d, want %d; stderr: %s", code, tc.code, errOut)
+			}
+			golden := filepath.Join("..", "..", "testdata", "golden", tc.name)
+			if *update {
+				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out != string(want) {
+				t.Errorf("output differs from %s (go test ./internal/cli -update rewrites it)\n--- got\n%s", golden, out)
+			}
+		})
+	}
+}
+
+func TestJSONAndSARIFAreValidJSON(t *testing.T) {
+	example := filepath.Join("..", "..", "examples", "demo")
+	for _, format := range []string{"json", "sarif"} {
+		out, _, _ := run(t, "--format", format, example)
+		var v map[string]any
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Errorf("%s output is not JSON: %v", format, err)
+		}
+	}
+	out, _, _ := run(t, "--format", "sarif", example)
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Version string
+					Rules   []struct{ ID string }
+				}
+			}
+			Results []struct {
+				RuleID    string
+				RuleIndex int
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatal(err)
+	}
+	if len(log.Runs) != 1 {
+		t.Fatalf("want one run, got %d", len(log.Runs))
+	}
+	r := log.Runs[0]
+	if r.Tool.Driver.Version != testVersion {
+		t.Errorf("driver version %q, want %q", r.Tool.Driver.Version, testVersion)
+	}
+	if len(r.Results) == 0 {
+		t.Fatal("demo should have results")
+	}
+	for _, res := range r.Results { // the validator does not check this
+		if got := r.Tool.Driver.Rules[res.RuleIndex].ID; got != res.RuleID {
+			t.Errorf("result ruleId %s points at rule %s", res.RuleID, got)
+		}
+	}
+}
+
+func TestExitCodesAndUsage(t *testing.T) {
+	empty := t.TempDir()
+	clean := fixture.Extract(t, filepath.Join("..", "..", "testdata", "rules", "legacy-functional-pages", "silent_independent.txtar"))
+	tests := []struct {
+		name       string
+		args       []string
+		code       int
+		stdout     string // substring
+		stderr     string // substring
+		noStackDir bool
+	}{
+		{"clean project", []string{clean.Dir}, ExitOK, "fpcheck: no problems in", "", false},
+		{"not a project", []string{empty}, ExitUsage, "", "is not a mini-program or plugin project", false},
+		{"missing dir", []string{filepath.Join(empty, "nope")}, ExitUsage, "", "cannot read", false},
+		{"file not dir", []string{filepath.Join(clean.Dir, "app.json")}, ExitUsage, "", "is not a directory", false},
+		{"two dirs", []string{clean.Dir, empty}, ExitUsage, "", "expected one DIR", false},
+		{"bad format", []string{"--format", "xml", clean.Dir}, ExitUsage, "", `unknown --format "xml"`, false},
+		{"bad flag", []string{"--frobnicate"}, ExitUsage, "", "flag provided but not defined", false},
+		{"bad glob", []string{"--ignore", "[", clean.Dir}, ExitUsage, "", "not a valid glob", false},
+		{"help", []string{"--help"}, ExitOK, "", "navigator-develop-version", false},
+		{"version", []string{"--version"}, ExitOK, "fpcheck " + testVersion, "", false},
+		{"flags after dir", []string{clean.Dir, "--format", "json"}, ExitOK, `"schemaVersion": 1`, "", false},
+		{"explain", []string{"explain", "functional-pages-boundary"}, ExitOK, "functional-pages-boundary (error)", "", false},
+		{"explain unknown", []string{"explain", "nope"}, ExitUsage, "", `no rule "nope"`, false},
+		{"explain no arg", []string{"explain"}, ExitUsage, "", "usage: fpcheck explain RULE", false},
+		{"rules", []string{"rules"}, ExitOK, "syntax-error", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errOut, code := run(t, tc.args...)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tc.code, out, errOut)
+			}
+			if !strings.Contains(out, tc.stdout) {
+				t.Errorf("stdout lacks %q:\n%s", tc.stdout, out)
+			}
+			if !strings.Contains(errOut, tc.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", tc.stderr, errOut)
+			}
+			if strings.Contains(errOut, "goroutine ") || strings.Contains(errOut, "panic") {
+				t.Errorf("stack trace on stderr:\n%s", errOut)
+			}
+		})
+	}
+}
+
+func TestOutputFileAndIgnore(t *testing.T) {
+	example := filepath.Join("..", "..", "examples", "demo")
+	outFile := filepath.Join(t.TempDir(), "report.sarif")
+	stdout, _, code := run(t, "--format", "sarif", "-o", outFile, example)
+	if code != ExitFindings || stdout != "" {
+		t.Errorf("with -o: exit %d, stdout %q", code, stdout)
+	}
+	data, err := os.ReadFile(outFile)
+	if err != nil || !bytes.Contains(data, []byte(`"version": "2.1.0"`)) {
+		t.Errorf("report file: %v %.80s", err, data)
+	}
+	// Ignoring the files with findings leaves only the warnings elsewhere.
+	out, _, _ := run(t, "--ignore", "miniprogram/**", "--ignore", "plugin/components/login", example)
+	if strings.Contains(out, "miniprogram/") || strings.Contains(out, "login.wxml") {
+		t.Errorf("--ignore did not leave the files out:\n%s", out)
+	}
+}
+
+func TestNoColorUnlessTerminal(t *testing.T) {
+	example := filepath.Join("..", "..", "examples", "demo")
+	var out bytes.Buffer
+	c := &Command{Stdout: &out, Stderr: &out, Version: testVersion, isTerminal: func(any) bool { return true }}
+	c.Main([]string{example})
+	if !strings.Contains(out.String(), "\x1b[") {
+		t.Error("no colour on a terminal")
+	}
+	t.Setenv("NO_COLOR", "1")
+	out.Reset()
+	c.Main([]string{example})
+	if strings.Contains(out.String(), "\x1b[") {
+		t.Error("colour despite NO_COLOR")
+	}
+	out.Reset()
+	t.Setenv("NO_COLOR", "")
+	c.Main([]string{"--no-color", example})
+	if strings.Contains(out.String(), "\x1b[") {
+		t.Error("colour despite --no-color")
+	}
+}

@@ -1,0 +1,242 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// hookMarker identifies a pre-commit hook written by fpcheck.
+const hookMarker = "# fpcheck-hook: installed by `fpcheck hook install`"
+
+// chainedSuffix names the hook that was there before fpcheck's, kept and
+// run first when installing with --chain.
+const chainedSuffix = ".before-fpcheck"
+
+func (c *Command) hook(args []string) int {
+	if len(args) == 0 {
+		fmt.Fprint(c.Stderr, hookUsage)
+		return ExitUsage
+	}
+	switch args[0] {
+	case "install":
+		return c.hookInstall(args[1:])
+	case "uninstall":
+		return c.hookUninstall(args[1:])
+	case "run":
+		return c.hookRun(args[1:])
+	case "-h", "--help", "help":
+		fmt.Fprint(c.Stdout, hookUsage)
+		return ExitOK
+	}
+	fmt.Fprintf(c.Stderr, "fpcheck: unknown hook command %q\n%s", args[0], hookUsage)
+	return ExitUsage
+}
+
+const hookUsage = `Usage: fpcheck hook install [--chain] [--submit] [DIR]
+       fpcheck hook uninstall
+       fpcheck hook run [flags] [DIR]
+
+install   writes a git pre-commit hook that runs "fpcheck hook run DIR" (DIR is
+          the project, relative to the repository root; default ".").
+          Respects core.hooksPath. An existing hook that is not fpcheck's is
+          left alone unless --chain is given: then it is kept and run first.
+          Installing again updates the hook.
+uninstall removes fpcheck's hook (and puts a chained hook back).
+run       checks the staged snapshot of the project (what the commit will
+          contain, not the working tree) and exits 1 on error-level findings,
+          which stops the commit. Takes the same flags as fpcheck.
+`
+
+// hooksDir returns the repository's hooks directory, honouring
+// core.hooksPath.
+func hooksDir() (string, error) {
+	top, err := git("rev-parse", "--show-toplevel")
+	if err != nil {
+		return "", errors.New("not inside a git repository (git rev-parse failed)")
+	}
+	if hp, err := git("config", "--get", "core.hooksPath"); err == nil && hp != "" {
+		if strings.Contains(filepath.ToSlash(hp), ".husky") {
+			return "", fmt.Errorf("core.hooksPath is %q: this repository uses husky, which would overwrite a hook written there; add `fpcheck hook run` to .husky/pre-commit instead (see README)", hp)
+		}
+		if !filepath.IsAbs(hp) {
+			hp = filepath.Join(top, hp)
+		}
+		return hp, nil
+	}
+	dir, err := git("rev-parse", "--path-format=absolute", "--git-path", "hooks")
+	if err != nil {
+		return "", err
+	}
+	return dir, nil
+}
+
+func (c *Command) hookInstall(args []string) int {
+	fs := flag.NewFlagSet("fpcheck hook install", flag.ContinueOnError)
+	fs.SetOutput(c.Stderr)
+	chain := fs.Bool("chain", false, "keep an existing pre-commit hook and run it before fpcheck")
+	submit := fs.Bool("submit", false, "check with --submit (navigators left at develop block the commit)")
+	if err := fs.Parse(args); err != nil {
+		return ExitUsage
+	}
+	if fs.NArg() > 1 {
+		fmt.Fprint(c.Stderr, hookUsage)
+		return ExitUsage
+	}
+	dir := "."
+	if fs.NArg() == 1 {
+		dir = filepath.ToSlash(fs.Arg(0))
+	}
+	hooks, err := hooksDir()
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
+		return ExitUsage
+	}
+	path := filepath.Join(hooks, "pre-commit")
+	existing, err := os.ReadFile(path)
+	switch {
+	case err == nil && bytes.Contains(existing, []byte(hookMarker)):
+		// Ours: rewrite below (idempotent; updates DIR and flags).
+	case err == nil && !*chain:
+		fmt.Fprintf(c.Stderr, "fpcheck: %s already exists and is not fpcheck's; nothing was changed.\n"+
+			"Run \"fpcheck hook install --chain\" to keep it and run it before fpcheck, or add \"fpcheck hook run\" to it yourself.\n", path)
+		return ExitUsage
+	case err == nil:
+		kept := path + chainedSuffix
+		if _, err := os.Stat(kept); err == nil {
+			fmt.Fprintf(c.Stderr, "fpcheck: cannot chain: %s already exists; nothing was changed\n", kept)
+			return ExitUsage
+		}
+		if err := os.Rename(path, kept); err != nil {
+			fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
+			return ExitInternal
+		}
+		fmt.Fprintf(c.Stdout, "kept the existing hook as %s; it runs before fpcheck\n", kept)
+	case !errors.Is(err, os.ErrNotExist):
+		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
+		return ExitInternal
+	}
+	if err := os.MkdirAll(hooks, 0o755); err != nil {
+		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
+		return ExitInternal
+	}
+	if err := os.WriteFile(path, []byte(hookScript(dir, *submit)), 0o755); err != nil { //nolint:gosec // a hook must be executable
+		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
+		return ExitInternal
+	}
+	fmt.Fprintf(c.Stdout, "installed %s: commits now run fpcheck on %s\n", path, dir)
+	return ExitOK
+}
+
+// hookScript is the pre-commit hook. It finds fpcheck on PATH, or where it
+// was when installed, and runs any chained hook first.
+func hookScript(dir string, submit bool) string {
+	self := ""
+	if exe, err := os.Executable(); err == nil && !strings.Contains(exe, "go-build") {
+		self = exe
+	}
+	flags := ""
+	if submit {
+		flags = "--submit "
+	}
+	return "#!/bin/sh\n" + hookMarker + "; remove with `fpcheck hook uninstall`.\n" +
+		"hooks=$(dirname \"$0\")\n" +
+		"if [ -x \"$hooks/pre-commit" + chainedSuffix + "\" ]; then\n" +
+		"  \"$hooks/pre-commit" + chainedSuffix + "\" \"$@\" || exit $?\n" +
+		"fi\n" +
+		"fpcheck=${FPCHECK:-fpcheck}\n" +
+		"if ! command -v \"$fpcheck\" >/dev/null 2>&1; then fpcheck=" + shellQuote(self) + "; fi\n" +
+		"exec \"$fpcheck\" hook run " + flags + shellQuote(dir) + "\n"
+}
+
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+func (c *Command) hookUninstall(args []string) int {
+	if len(args) != 0 {
+		fmt.Fprint(c.Stderr, hookUsage)
+		return ExitUsage
+	}
+	hooks, err := hooksDir()
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
+		return ExitUsage
+	}
+	path := filepath.Join(hooks, "pre-commit")
+	existing, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		fmt.Fprintln(c.Stdout, "no pre-commit hook installed; nothing to do")
+		return ExitOK
+	}
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
+		return ExitInternal
+	}
+	if !bytes.Contains(existing, []byte(hookMarker)) {
+		fmt.Fprintf(c.Stderr, "fpcheck: %s is not fpcheck's hook; left it alone\n", path)
+		return ExitUsage
+	}
+	if err := os.Remove(path); err != nil {
+		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
+		return ExitInternal
+	}
+	if _, err := os.Stat(path + chainedSuffix); err == nil {
+		if err := os.Rename(path+chainedSuffix, path); err != nil {
+			fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
+			return ExitInternal
+		}
+		fmt.Fprintf(c.Stdout, "removed fpcheck's hook and put the previous hook back at %s\n", path)
+		return ExitOK
+	}
+	fmt.Fprintf(c.Stdout, "removed %s\n", path)
+	return ExitOK
+}
+
+// hookRun checks the staged snapshot: the index is exported to a temporary
+// directory (git checkout-index), so unstaged edits and untracked files do
+// not hide or cause findings, and the user's files are never touched.
+func (c *Command) hookRun(args []string) int {
+	o, code, ok := c.parseArgs(args)
+	if !ok {
+		return code
+	}
+	top, err := git("rev-parse", "--show-toplevel")
+	if err != nil {
+		fmt.Fprintln(c.Stderr, "fpcheck: hook run: not inside a git repository")
+		return ExitUsage
+	}
+	tmp, err := os.MkdirTemp("", "fpcheck-staged-")
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
+		return ExitInternal
+	}
+	defer os.RemoveAll(tmp)
+	cmd := exec.Command("git", "checkout-index", "--all", "--prefix="+tmp+string(filepath.Separator))
+	cmd.Dir = top
+	if out, err := cmd.CombinedOutput(); err != nil {
+		fmt.Fprintf(c.Stderr, "fpcheck: exporting the staged files failed: %v\n%s", err, out)
+		return ExitInternal
+	}
+	// DIR is taken relative to the repository root in the snapshot.
+	rel := o.dir
+	if filepath.IsAbs(rel) {
+		if r, err := filepath.Rel(top, rel); err == nil {
+			rel = r
+		}
+	}
+	o.dir = filepath.Join(tmp, rel)
+	return c.checkWith(o)
+}
+
+// git runs a git command in the current directory and returns its trimmed
+// standard output.
+func git(args ...string) (string, error) {
+	out, err := exec.Command("git", args...).Output()
+	return strings.TrimSpace(string(out)), err
+}

@@ -1,0 +1,37 @@
+package docs
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fpcheck/fpcheck/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite docs/rules.md")
+
+// TestRulesReferenceIsCurrent fails when docs/rules.md no longer matches the
+// rule metadata; `go test ./internal/docs -update` regenerates it.
+func TestRulesReferenceIsCurrent(t *testing.T) {
+	path := filepath.Join("..", "..", "docs", "rules.md")
+	want := RulesMarkdown()
+	if *update {
+		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run: go test ./internal/docs -update)", err)
+	}
+	if string(got) != want {
+		t.Errorf("docs/rules.md is stale; run: go test ./internal/docs -update")
+	}
+	for _, r := range rules.All() {
+		if !strings.Contains(want, "\n## "+r.Meta().ID+"\n") {
+			t.Errorf("rules reference lacks a section for %s", r.Meta().ID)
+		}
+	}
+}

@@ -1,0 +1,44 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/fpcheck/fpcheck/rules"
+)
+
+// writeGitHub prints GitHub Actions workflow commands, one annotation per
+// finding, for repositories without code scanning.
+func writeGitHub(w io.Writer, run *Run) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range run.Findings {
+		cmd := "warning"
+		switch f.Severity {
+		case rules.Error:
+			cmd = "error"
+		case rules.Note:
+			cmd = "notice"
+		case rules.Warning:
+		}
+		props := fmt.Sprintf("file=%s,line=%d,col=%d", ghProperty(f.Path), f.Range.Start.Line, f.Range.Start.Col)
+		if f.Range.End.Line >= f.Range.Start.Line && f.Range.End.Col > 0 {
+			props += fmt.Sprintf(",endLine=%d,endColumn=%d", f.Range.End.Line, f.Range.End.Col)
+		}
+		props += ",title=" + ghProperty("fpcheck "+f.Rule.ID)
+		fmt.Fprintf(bw, "::%s %s::%s\n", cmd, props, ghData(f.Message+" ["+f.Rule.ID+"]"))
+	}
+	fmt.Fprintln(bw, summary(run))
+	return bw.Flush()
+}
+
+// ghData escapes a workflow command's message.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProperty escapes a workflow command's property value.
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

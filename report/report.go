@@ -1,0 +1,72 @@
+// Package report writes findings in fpcheck's output formats. Formats know
+// nothing about individual rules: they render rules.Finding and rules.Meta.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/fpcheck/fpcheck/analyzers/source"
+	"github.com/fpcheck/fpcheck/rules"
+)
+
+// Formats lists the output formats, for --help and validation.
+var Formats = []string{"text", "json", "sarif", "github"}
+
+// Run is what one fpcheck run found, with what a format needs to render it.
+type Run struct {
+	Tool     string // "fpcheck"
+	Version  string
+	Findings []rules.Finding
+	// Rules are all the rules that ran (SARIF lists them all).
+	Rules []*rules.Meta
+	// Files counts the files analysed.
+	Files int
+	// Frame renders the code frame of a finding ("" when unknown); may be nil.
+	Frame  func(path string, r source.Range) string
+	Submit bool
+	// Color enables ANSI colour in text output.
+	Color bool
+}
+
+// Counts is the number of findings of each level.
+type Counts struct{ Errors, Warnings, Notes int }
+
+// Count tallies findings by level.
+func Count(fs []rules.Finding) Counts {
+	var c Counts
+	for _, f := range fs {
+		switch f.Severity {
+		case rules.Error:
+			c.Errors++
+		case rules.Warning:
+			c.Warnings++
+		case rules.Note:
+			c.Notes++
+		}
+	}
+	return c
+}
+
+// Write renders run in format to w.
+func Write(w io.Writer, format string, run *Run) error {
+	switch format {
+	case "text":
+		return writeText(w, run)
+	case "json":
+		return writeJSON(w, run)
+	case "sarif":
+		return writeSARIF(w, run)
+	case "github":
+		return writeGitHub(w, run)
+	}
+	return fmt.Errorf("unknown format %q", format)
+}
+
+// sortedRules returns metas by ID.
+func sortedRules(ms []*rules.Meta) []*rules.Meta {
+	out := append([]*rules.Meta(nil), ms...)
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}

@@ -1,0 +1,237 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"net/url"
+	"strings"
+
+	"github.com/fpcheck/fpcheck/rules"
+)
+
+// InformationURI is where users learn about fpcheck.
+const InformationURI = "https://github.com/fpcheck/fpcheck"
+
+// SARIF 2.1.0 structures: only what fpcheck writes.
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool       sarifTool     `json:"tool"`
+	Results    []sarifResult `json:"results"`
+	ColumnKind string        `json:"columnKind"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name            string      `json:"name"`
+	Version         string      `json:"version"`
+	SemanticVersion string      `json:"semanticVersion,omitempty"`
+	InformationURI  string      `json:"informationUri"`
+	Rules           []sarifRule `json:"rules"`
+}
+
+type sarifRule struct {
+	ID                   string         `json:"id"`
+	Name                 string         `json:"name"`
+	ShortDescription     sarifText      `json:"shortDescription"`
+	FullDescription      sarifText      `json:"fullDescription"`
+	Help                 sarifHelp      `json:"help"`
+	HelpURI              string         `json:"helpUri"`
+	DefaultConfiguration sarifRuleLevel `json:"defaultConfiguration"`
+	Properties           sarifRuleProps `json:"properties"`
+}
+
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifHelp struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown"`
+}
+
+type sarifRuleLevel struct {
+	Level string `json:"level"`
+}
+
+type sarifRuleProps struct {
+	Tags            []string `json:"tags"`
+	Precision       string   `json:"precision"`
+	ProblemSeverity string   `json:"problem.severity"`
+}
+
+type sarifResult struct {
+	RuleID    string          `json:"ruleId"`
+	RuleIndex int             `json:"ruleIndex"`
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           sarifRegion   `json:"region"`
+}
+
+type sarifArtifact struct {
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn"`
+	EndLine     int `json:"endLine,omitempty"`
+	EndColumn   int `json:"endColumn,omitempty"`
+}
+
+func writeSARIF(w io.Writer, run *Run) error {
+	metas := sortedRules(run.Rules)
+	index := map[string]int{}
+	driver := sarifDriver{
+		Name:            run.Tool,
+		Version:         run.Version,
+		SemanticVersion: semver(run.Version),
+		InformationURI:  InformationURI,
+		Rules:           []sarifRule{},
+	}
+	for i, m := range metas {
+		index[m.ID] = i
+		driver.Rules = append(driver.Rules, sarifRuleOf(m, run.Submit))
+	}
+	results := []sarifResult{}
+	for _, f := range run.Findings {
+		reg := sarifRegion{StartLine: f.Range.Start.Line, StartColumn: f.Range.Start.Col}
+		if f.Range.Start.Before(f.Range.End) {
+			reg.EndLine, reg.EndColumn = f.Range.End.Line, f.Range.End.Col
+		}
+		results = append(results, sarifResult{
+			RuleID:    f.Rule.ID,
+			RuleIndex: index[f.Rule.ID],
+			Level:     sarifLevel(f.Severity),
+			Message:   sarifText{Text: sentence(f.Message)},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
+				ArtifactLocation: sarifArtifact{URI: sarifURI(f.Path), URIBaseID: "%SRCROOT%"},
+				Region:           reg,
+			}}},
+		})
+	}
+	log := sarifLog{
+		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
+		Version: "2.1.0",
+		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results, ColumnKind: "utf16CodeUnits"}},
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(log)
+}
+
+func sarifRuleOf(m *rules.Meta, submit bool) sarifRule {
+	level := m.LevelFor(submit)
+	return sarifRule{
+		ID:                   m.ID,
+		Name:                 pascal(m.ID),
+		ShortDescription:     sarifText{Text: sentence(m.Title)},
+		FullDescription:      sarifText{Text: m.Explanation},
+		Help:                 sarifHelp{Text: helpText(m), Markdown: helpMarkdown(m)},
+		HelpURI:              InformationURI + "/blob/main/docs/rules.md#" + m.ID,
+		DefaultConfiguration: sarifRuleLevel{Level: sarifLevel(level)},
+		Properties: sarifRuleProps{
+			Tags:            m.Tags,
+			Precision:       "very-high",
+			ProblemSeverity: problemSeverity(level),
+		},
+	}
+}
+
+func sarifLevel(s rules.Severity) string {
+	switch s {
+	case rules.Error:
+		return "error"
+	case rules.Warning:
+		return "warning"
+	case rules.Note:
+		return "note"
+	}
+	return "none"
+}
+
+// problemSeverity is GitHub's "problem.severity" property.
+func problemSeverity(s rules.Severity) string {
+	switch s {
+	case rules.Error:
+		return "error"
+	case rules.Warning:
+		return "warning"
+	case rules.Note:
+		return "recommendation"
+	}
+	return "recommendation"
+}
+
+func helpText(m *rules.Meta) string {
+	return m.Explanation + "\n\nBad (" + firstLine(m.Bad) + "):\n" + rest(m.Bad) +
+		"\n\nGood (" + firstLine(m.Good) + "):\n" + rest(m.Good)
+}
+
+func helpMarkdown(m *rules.Meta) string {
+	return "# " + m.Title + "\n\n" + m.Explanation +
+		"\n\n**Bad** (`" + firstLine(m.Bad) + "`):\n\n```\n" + rest(m.Bad) + "\n```\n" +
+		"\n**Good** (`" + firstLine(m.Good) + "`):\n\n```\n" + rest(m.Good) + "\n```\n"
+}
+
+func firstLine(s string) string { first, _, _ := strings.Cut(s, "\n"); return first }
+func rest(s string) string      { _, r, _ := strings.Cut(s, "\n"); return r }
+
+// pascal turns "legacy-functional-pages" into "LegacyFunctionalPages".
+func pascal(id string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(id, "-") {
+		if part != "" {
+			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+		}
+	}
+	return b.String()
+}
+
+// sentence ends s with a period, as SARIF messages should.
+func sentence(s string) string {
+	if strings.HasSuffix(s, ".") {
+		return s
+	}
+	return s + "."
+}
+
+// sarifURI percent-encodes each segment of a relative path, as a SARIF
+// uri-reference requires: non-ASCII (Chinese page folders), spaces, "#",
+// "[", "]" and "%" are escaped, and so is ":", which in a first segment
+// would read as a URI scheme (GitHub's validator then skips the whole log).
+func sarifURI(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = strings.ReplaceAll(url.PathEscape(s), ":", "%3A")
+	}
+	return strings.Join(segs, "/")
+}
+
+// semver returns v when it looks like a semantic version (1.2.3), else "".
+func semver(v string) string {
+	v = strings.TrimPrefix(v, "v")
+	parts := strings.SplitN(v, ".", 3)
+	if len(parts) != 3 || parts[0] == "" || strings.Trim(parts[0], "0123456789") != "" {
+		return ""
+	}
+	return v
+}

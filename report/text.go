@@ -1,0 +1,92 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/fpcheck/fpcheck/rules"
+)
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+	ansiGray   = "\x1b[90m"
+)
+
+// writeText prints `path:line:col: level: message [rule-id]`, a code frame
+// and a summary line.
+func writeText(w io.Writer, run *Run) error {
+	bw := bufio.NewWriter(w)
+	paint := func(code, s string) string {
+		if !run.Color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	for _, f := range run.Findings {
+		level := f.Severity.String()
+		switch f.Severity {
+		case rules.Error:
+			level = paint(ansiRed+ansiBold, level)
+		case rules.Warning:
+			level = paint(ansiYellow+ansiBold, level)
+		case rules.Note:
+			level = paint(ansiCyan, level)
+		}
+		loc := fmt.Sprintf("%s:%d:%d:", f.Path, f.Range.Start.Line, f.Range.Start.Col)
+		fmt.Fprintf(bw, "%s %s: %s %s\n", paint(ansiBold, loc), level, f.Message, paint(ansiGray, "["+f.Rule.ID+"]"))
+		if run.Frame != nil {
+			if frame := run.Frame(f.Path, f.Range); frame != "" {
+				bw.WriteString(indent(frame))
+			}
+		}
+	}
+	bw.WriteString(summary(run) + "\n")
+	return bw.Flush()
+}
+
+func indent(s string) string {
+	lines := strings.SplitAfter(s, "\n")
+	var b strings.Builder
+	for _, l := range lines {
+		if l != "" {
+			b.WriteString("  " + l)
+		}
+	}
+	return b.String()
+}
+
+// summary is the last line of text output.
+func summary(run *Run) string {
+	c := Count(run.Findings)
+	files := plural(run.Files, "file", "files")
+	if len(run.Findings) == 0 {
+		return fmt.Sprintf("fpcheck: no problems in %s", files)
+	}
+	parts := []string{plural(c.Errors, "error", "errors"), plural(c.Warnings, "warning", "warnings")}
+	if c.Notes > 0 {
+		parts = append(parts, plural(c.Notes, "note", "notes"))
+	}
+	s := fmt.Sprintf("fpcheck: %s (%s) in %s",
+		plural(len(run.Findings), "problem", "problems"), strings.Join(parts, ", "), files)
+	if run.Submit {
+		if c.Errors > 0 {
+			s += fmt.Sprintf("; %s block submission (提审)", plural(c.Errors, "problem", "problems"))
+		} else {
+			s += "; nothing blocks submission (提审)"
+		}
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
