@@ -21,12 +21,12 @@ type Run struct {
 	Findings []rules.Finding
 	// Rules are all the rules that ran (SARIF lists them all).
 	Rules []*rules.Meta
-	// Files counts the files analysed.
+	// Files counts the files analyzed.
 	Files int
 	// Frame renders the code frame of a finding ("" when unknown); may be nil.
 	Frame  func(path string, r source.Range) string
 	Submit bool
-	// Color enables ANSI colour in text output.
+	// Color enables ANSI color in text output.
 	Color bool
 }
 

@@ -198,7 +198,7 @@ func rest(s string) string      { _, r, _ := strings.Cut(s, "\n"); return r }
 // pascal turns "legacy-functional-pages" into "LegacyFunctionalPages".
 func pascal(id string) string {
 	var b strings.Builder
-	for _, part := range strings.Split(id, "-") {
+	for part := range strings.SplitSeq(id, "-") {
 		if part != "" {
 			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
 		}

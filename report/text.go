@@ -42,11 +42,11 @@ func writeText(w io.Writer, run *Run) error {
 		fmt.Fprintf(bw, "%s %s: %s %s\n", paint(ansiBold, loc), level, f.Message, paint(ansiGray, "["+f.Rule.ID+"]"))
 		if run.Frame != nil {
 			if frame := run.Frame(f.Path, f.Range); frame != "" {
-				bw.WriteString(indent(frame))
+				fmt.Fprint(bw, indent(frame))
 			}
 		}
 	}
-	bw.WriteString(summary(run) + "\n")
+	fmt.Fprintln(bw, summary(run))
 	return bw.Flush()
 }
 

@@ -76,7 +76,7 @@ func describeJSON(v jsonpos.Value) string {
 		return "an array"
 	case jsonpos.Object:
 		return "an object"
-	case jsonpos.Null, jsonpos.True, jsonpos.False:
+	case jsonpos.Null, jsonpos.True, jsonpos.False, jsonpos.Missing:
 		return raw
 	}
 	return raw

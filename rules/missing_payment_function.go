@@ -22,7 +22,7 @@ var missingPaymentFunctionMeta = &Meta{
 		`from functional-pages/request-payment.js at the root of the owner mini-program (request-payment.ts counts ` +
 		`when the TypeScript compiler plugin is on). When the function is missing, or the name is bound to ` +
 		`something that is not a function, the payment page exits as soon as the user taps pay. All the usual ` +
-		`export forms are recognised: exports.beforeRequestPayment = function…, module.exports = ` +
+		`export forms are recognized: exports.beforeRequestPayment = function…, module.exports = ` +
 		`{ beforeRequestPayment }, module.exports.beforeRequestPayment = (a, cb) => …, export function ` +
 		`beforeRequestPayment(…), export { pay as beforeRequestPayment }. When the exports cannot be known ` +
 		`statically (export * from, module.exports = require(…)), fpcheck stays silent. A project with functional ` +

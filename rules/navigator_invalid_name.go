@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/fpcheck/fpcheck/analyzers/project"
@@ -46,10 +47,8 @@ func (navigatorInvalidName) Check(c *Context) {
 			return
 		}
 		v := strings.TrimSpace(a.Value)
-		for _, n := range functionalPageNames {
-			if v == n {
-				return
-			}
+		if slices.Contains(functionalPageNames, v) {
+			return
 		}
 		for _, n := range functionalPageNames {
 			if strings.EqualFold(v, n) {

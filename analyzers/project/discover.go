@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
@@ -41,12 +42,7 @@ type PackRule struct{ Type, Value string }
 
 // TypeScript reports whether the TypeScript compiler plugin is on.
 func (c Config) TypeScript() bool {
-	for _, p := range c.CompilerPlugins {
-		if p == "typescript" {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(c.CompilerPlugins, "typescript")
 }
 
 // Layout is where the code lives.

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -265,9 +266,7 @@ func (p *Project) parseAll(workers int) error {
 	var mu sync.Mutex
 	var firstErr error
 	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for f := range jobs {
 				if err := p.parseOne(f); err != nil {
 					mu.Lock()
@@ -277,7 +276,7 @@ func (p *Project) parseAll(workers int) error {
 					mu.Unlock()
 				}
 			}
-		}()
+		})
 	}
 	for _, rel := range p.Paths {
 		jobs <- p.Files[rel]
@@ -290,7 +289,7 @@ func (p *Project) parseAll(workers int) error {
 func (p *Project) parseOne(f *File) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error while analysing %s: %v", f.Path, r)
+			err = fmt.Errorf("internal error while analyzing %s: %v", f.Path, r)
 		}
 	}()
 	if !p.parsed(f) {
@@ -325,7 +324,7 @@ func (p *Project) parseOne(f *File) (err error) {
 	case KindWXML:
 		doc, werr := wxml.Parse(f.Text)
 		f.WXML = doc
-		if se, ok := werr.(*wxml.SyntaxError); ok && se != nil {
+		if se, ok := errors.AsType[*wxml.SyntaxError](werr); ok {
 			f.Err = &SyntaxError{Offset: se.Offset, Message: se.Message}
 		}
 	case KindJS, KindTS, KindWXS:
@@ -374,7 +373,7 @@ func readRegular(full string) ([]byte, bool) {
 }
 
 func unwrapPathError(err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
 		return pe.Err
 	}
 	return err

@@ -24,34 +24,58 @@ func TestJS(t *testing.T) {
 		ts               bool
 		want             Result
 	}{
-		{"relative", "mp/pages/index/index.js", "../../utils/a", false,
-			Result{Path: "mp/utils/a.js", Found: true, How: Relative, Candidates: []string{"mp/utils/a.js"}}},
-		{"explicit .js", "mp/pages/index/index.js", "../../utils/a.js", false,
-			Result{Path: "mp/utils/a.js", Found: true, How: Relative, Candidates: []string{"mp/utils/a.js"}}},
-		{"ts before js", "mp/app.ts", "./utils/b", true,
-			Result{Path: "mp/utils/b.ts", Found: true, How: Relative, Candidates: []string{"mp/utils/b.ts", "mp/utils/b.js"}}},
-		{"js without ts plugin", "mp/app.js", "./utils/b", false,
-			Result{Path: "mp/utils/b.js", Found: true, How: Relative, Candidates: []string{"mp/utils/b.js"}}},
-		{"leading slash is file-relative first", "mp/lib/x.js", "/deep/c", false,
-			Result{Path: "mp/lib/deep/c.js", Found: true, How: Relative, Candidates: []string{"mp/lib/deep/c.js"}}},
-		{"leading slash falls back to root", "mp/pages/p.js", "/utils/a", false,
-			Result{Path: "mp/utils/a.js", Found: true, How: RootRelative, Candidates: []string{"mp/pages/utils/a.js", "mp/utils/a.js"}}},
-		{"npm walks up", "mp/pages/index/index.js", "dayjs", false,
+		{
+			"relative", "mp/pages/index/index.js", "../../utils/a", false,
+			Result{Path: "mp/utils/a.js", Found: true, How: Relative, Candidates: []string{"mp/utils/a.js"}},
+		},
+		{
+			"explicit .js", "mp/pages/index/index.js", "../../utils/a.js", false,
+			Result{Path: "mp/utils/a.js", Found: true, How: Relative, Candidates: []string{"mp/utils/a.js"}},
+		},
+		{
+			"ts before js", "mp/app.ts", "./utils/b", true,
+			Result{Path: "mp/utils/b.ts", Found: true, How: Relative, Candidates: []string{"mp/utils/b.ts", "mp/utils/b.js"}},
+		},
+		{
+			"js without ts plugin", "mp/app.js", "./utils/b", false,
+			Result{Path: "mp/utils/b.js", Found: true, How: Relative, Candidates: []string{"mp/utils/b.js"}},
+		},
+		{
+			"leading slash is file-relative first", "mp/lib/x.js", "/deep/c", false,
+			Result{Path: "mp/lib/deep/c.js", Found: true, How: Relative, Candidates: []string{"mp/lib/deep/c.js"}},
+		},
+		{
+			"leading slash falls back to root", "mp/pages/p.js", "/utils/a", false,
+			Result{Path: "mp/utils/a.js", Found: true, How: RootRelative, Candidates: []string{"mp/pages/utils/a.js", "mp/utils/a.js"}},
+		},
+		{
+			"npm walks up", "mp/pages/index/index.js", "dayjs", false,
 			Result{Path: "mp/miniprogram_npm/dayjs/index.js", Found: true, How: Npm, Candidates: []string{
 				"mp/pages/index/dayjs.js",
 				"mp/pages/index/miniprogram_npm/dayjs.js", "mp/pages/index/miniprogram_npm/dayjs/index.js",
 				"mp/pages/miniprogram_npm/dayjs.js", "mp/pages/miniprogram_npm/dayjs/index.js",
-				"mp/miniprogram_npm/dayjs.js", "mp/miniprogram_npm/dayjs/index.js"}}},
-		{"npm nearest first", "mp/pages/index/index.js", "local", false,
+				"mp/miniprogram_npm/dayjs.js", "mp/miniprogram_npm/dayjs/index.js",
+			}},
+		},
+		{
+			"npm nearest first", "mp/pages/index/index.js", "local", false,
 			Result{Path: "mp/pages/index/miniprogram_npm/local/index.js", Found: true, How: Npm, Candidates: []string{
-				"mp/pages/index/local.js", "mp/pages/index/miniprogram_npm/local.js", "mp/pages/index/miniprogram_npm/local/index.js"}}},
-		{"npm file form", "mp/app.js", "tiny", false,
-			Result{Path: "mp/miniprogram_npm/tiny.js", Found: true, How: Npm, Candidates: []string{"mp/tiny.js", "mp/miniprogram_npm/tiny.js"}}},
-		{"missing keeps first candidate", "mp/functional-pages/r.js", "../utils/none", false,
-			Result{Path: "mp/utils/none.js", How: Relative, Candidates: []string{"mp/utils/none.js"}}},
+				"mp/pages/index/local.js", "mp/pages/index/miniprogram_npm/local.js", "mp/pages/index/miniprogram_npm/local/index.js",
+			}},
+		},
+		{
+			"npm file form", "mp/app.js", "tiny", false,
+			Result{Path: "mp/miniprogram_npm/tiny.js", Found: true, How: Npm, Candidates: []string{"mp/tiny.js", "mp/miniprogram_npm/tiny.js"}},
+		},
+		{
+			"missing keeps first candidate", "mp/functional-pages/r.js", "../utils/none", false,
+			Result{Path: "mp/utils/none.js", How: Relative, Candidates: []string{"mp/utils/none.js"}},
+		},
 		{"leaving the project", "mp/app.js", "../../../etc/passwd", false, Result{How: Relative}},
-		{"explicit other extension", "mp/app.js", "./data.json", false,
-			Result{Path: "mp/data.json", Found: true, How: Relative, Candidates: []string{"mp/data.json.js", "mp/data.json"}}},
+		{
+			"explicit other extension", "mp/app.js", "./data.json", false,
+			Result{Path: "mp/data.json", Found: true, How: Relative, Candidates: []string{"mp/data.json.js", "mp/data.json"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -78,7 +78,7 @@ func (c *Command) flags(o *options) *flag.FlagSet {
 	fs.BoolVar(&o.submit, "submit", false, "pre-submission gate (提审): raise the rules that block review to errors")
 	fs.StringVar(&o.output, "o", "", "write the report to `file` instead of standard output")
 	fs.Var(&o.ignore, "ignore", "leave out files matching `glob` (relative to DIR; ** allowed); repeatable")
-	fs.BoolVar(&o.noColor, "no-color", false, "no colour in text output (NO_COLOR is also respected)")
+	fs.BoolVar(&o.noColor, "no-color", false, "no color in text output (NO_COLOR is also respected)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.Usage = func() { c.usage(fs) }
 	return fs
@@ -163,8 +163,7 @@ func (c *Command) check(args []string) int {
 func (c *Command) checkWith(o *options) int {
 	p, err := project.Load(o.dir, project.Options{Ignore: o.ignore})
 	if err != nil {
-		var npe *project.NotProjectError
-		if errors.As(err, &npe) {
+		if npe, ok := errors.AsType[*project.NotProjectError](err); ok {
 			fmt.Fprintf(c.Stderr, "fpcheck: %s\n", npe.Reason)
 			return ExitUsage
 		}

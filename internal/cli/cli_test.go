@@ -176,18 +176,18 @@ func TestNoColorUnlessTerminal(t *testing.T) {
 	c := &Command{Stdout: &out, Stderr: &out, Version: testVersion, isTerminal: func(any) bool { return true }}
 	c.Main([]string{example})
 	if !strings.Contains(out.String(), "\x1b[") {
-		t.Error("no colour on a terminal")
+		t.Error("no color on a terminal")
 	}
 	t.Setenv("NO_COLOR", "1")
 	out.Reset()
 	c.Main([]string{example})
 	if strings.Contains(out.String(), "\x1b[") {
-		t.Error("colour despite NO_COLOR")
+		t.Error("color despite NO_COLOR")
 	}
 	out.Reset()
 	t.Setenv("NO_COLOR", "")
 	c.Main([]string{"--no-color", example})
 	if strings.Contains(out.String(), "\x1b[") {
-		t.Error("colour despite --no-color")
+		t.Error("color despite --no-color")
 	}
 }

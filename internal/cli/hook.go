@@ -53,14 +53,14 @@ run       checks the staged snapshot of the project (what the commit will
           which stops the commit. Takes the same flags as fpcheck.
 `
 
-// hooksDir returns the repository's hooks directory, honouring
+// hooksDir returns the repository's hooks directory, honoring
 // core.hooksPath.
 func hooksDir() (string, error) {
 	top, err := git("rev-parse", "--show-toplevel")
 	if err != nil {
 		return "", errors.New("not inside a git repository (git rev-parse failed)")
 	}
-	if hp, err := git("config", "--get", "core.hooksPath"); err == nil && hp != "" {
+	if hp, cfgErr := git("config", "--get", "core.hooksPath"); cfgErr == nil && hp != "" {
 		if strings.Contains(filepath.ToSlash(hp), ".husky") {
 			return "", fmt.Errorf("core.hooksPath is %q: this repository uses husky, which would overwrite a hook written there; add `fpcheck hook run` to .husky/pre-commit instead (see README)", hp)
 		}
@@ -108,12 +108,12 @@ func (c *Command) hookInstall(args []string) int {
 		return ExitUsage
 	case err == nil:
 		kept := path + chainedSuffix
-		if _, err := os.Stat(kept); err == nil {
+		if _, statErr := os.Stat(kept); statErr == nil {
 			fmt.Fprintf(c.Stderr, "fpcheck: cannot chain: %s already exists; nothing was changed\n", kept)
 			return ExitUsage
 		}
-		if err := os.Rename(path, kept); err != nil {
-			fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
+		if renameErr := os.Rename(path, kept); renameErr != nil {
+			fmt.Fprintf(c.Stderr, "fpcheck: %v\n", renameErr)
 			return ExitInternal
 		}
 		fmt.Fprintf(c.Stdout, "kept the existing hook as %s; it runs before fpcheck\n", kept)
