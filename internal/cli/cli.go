@@ -222,7 +222,7 @@ func (c *Command) terminal(w io.Writer) bool {
 }
 
 // version is the build version: -ldflags, else the module version that
-// `go install` records, else "devel".
+// `go install` records, else "0.0.0-devel" (numeric, as SARIF consumers compare versions).
 func (c *Command) version() string {
 	if c.Version != "" {
 		return c.Version
@@ -230,5 +230,5 @@ func (c *Command) version() string {
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return strings.TrimPrefix(bi.Main.Version, "v")
 	}
-	return "devel"
+	return "0.0.0-devel"
 }
