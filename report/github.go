@@ -22,7 +22,7 @@ func writeGitHub(w io.Writer, run *Run) error {
 			cmd = "notice"
 		case rules.Warning:
 		}
-		props := fmt.Sprintf("file=%s,line=%d,col=%d", ghProperty(f.Path), f.Range.Start.Line, f.Range.Start.Col)
+		props := fmt.Sprintf("file=%s,line=%d,col=%d", ghProperty(run.path(f)), f.Range.Start.Line, f.Range.Start.Col)
 		if f.Range.End.Line >= f.Range.Start.Line && f.Range.End.Col > 0 {
 			props += fmt.Sprintf(",endLine=%d,endColumn=%d", f.Range.End.Line, f.Range.End.Col)
 		}

@@ -12,7 +12,7 @@ import (
 )
 
 // Formats lists the output formats, for --help and validation.
-var Formats = []string{"text", "json", "sarif", "github"}
+var Formats = []string{"text", "json", "sarif", "github", "markdown"}
 
 // Run is what one fpcheck run found, with what a format needs to render it.
 type Run struct {
@@ -26,6 +26,10 @@ type Run struct {
 	// Frame renders the code frame of a finding ("" when unknown); may be nil.
 	Frame  func(path string, r source.Range) string
 	Submit bool
+	// PathPrefix is prepended to every reported path (for a project in a
+	// sub-folder of the repository, whose paths GitHub resolves from the
+	// repository root).
+	PathPrefix string
 	// Color enables ANSI color in text output.
 	Color bool
 }
@@ -60,9 +64,14 @@ func Write(w io.Writer, format string, run *Run) error {
 		return writeSARIF(w, run)
 	case "github":
 		return writeGitHub(w, run)
+	case "markdown":
+		return writeMarkdown(w, run)
 	}
 	return fmt.Errorf("unknown format %q", format)
 }
+
+// path is the reported path of a finding.
+func (run *Run) path(f rules.Finding) string { return run.PathPrefix + f.Path }
 
 // sortedRules returns metas by ID.
 func sortedRules(ms []*rules.Meta) []*rules.Meta {

@@ -122,7 +122,7 @@ func writeSARIF(w io.Writer, run *Run) error {
 			Level:     sarifLevel(f.Severity),
 			Message:   sarifText{Text: sentence(f.Message)},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifact{URI: sarifURI(f.Path), URIBaseID: "%SRCROOT%"},
+				ArtifactLocation: sarifArtifact{URI: sarifURI(run.path(f)), URIBaseID: "%SRCROOT%"},
 				Region:           reg,
 			}}},
 		})

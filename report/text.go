@@ -38,7 +38,7 @@ func writeText(w io.Writer, run *Run) error {
 		case rules.Note:
 			level = paint(ansiCyan, level)
 		}
-		loc := fmt.Sprintf("%s:%d:%d:", f.Path, f.Range.Start.Line, f.Range.Start.Col)
+		loc := fmt.Sprintf("%s:%d:%d:", run.path(f), f.Range.Start.Line, f.Range.Start.Col)
 		fmt.Fprintf(bw, "%s %s: %s %s\n", paint(ansiBold, loc), level, f.Message, paint(ansiGray, "["+f.Rule.ID+"]"))
 		if run.Frame != nil {
 			if frame := run.Frame(f.Path, f.Range); frame != "" {

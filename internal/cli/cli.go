@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -62,6 +63,7 @@ type options struct {
 	version bool
 	noColor bool
 	output  string
+	prefix  string
 	ignore  stringList
 	dir     string
 }
@@ -77,6 +79,7 @@ func (c *Command) flags(o *options) *flag.FlagSet {
 	fs.StringVar(&o.format, "format", "text", "output `format`: "+strings.Join(report.Formats, ", "))
 	fs.BoolVar(&o.submit, "submit", false, "pre-submission gate (提审): raise the rules that block review to errors")
 	fs.StringVar(&o.output, "o", "", "write the report to `file` instead of standard output")
+	fs.StringVar(&o.prefix, "path-prefix", "", "prepend `prefix` to every reported path (e.g. the project's folder in the repository, for GitHub)")
 	fs.Var(&o.ignore, "ignore", "leave out files matching `glob` (relative to DIR; ** allowed); repeatable")
 	fs.BoolVar(&o.noColor, "no-color", false, "no color in text output (NO_COLOR is also respected)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
@@ -173,11 +176,12 @@ func (c *Command) checkWith(o *options) int {
 	all := rules.All()
 	findings := rules.Run(p, all, o.submit)
 	run := &report.Run{
-		Tool:     "fpcheck",
-		Version:  c.version(),
-		Findings: findings,
-		Files:    len(p.Paths),
-		Submit:   o.submit,
+		Tool:       "fpcheck",
+		Version:    c.version(),
+		Findings:   findings,
+		Files:      len(p.Paths),
+		Submit:     o.submit,
+		PathPrefix: pathPrefix(o.prefix),
 		Frame: func(path string, r source.Range) string {
 			if f := p.File(path); f != nil {
 				return f.Frame(r)
@@ -207,6 +211,15 @@ func (c *Command) checkWith(o *options) int {
 		return ExitFindings
 	}
 	return ExitOK
+}
+
+// pathPrefix normalizes --path-prefix to "" or "dir/".
+func pathPrefix(p string) string {
+	p = strings.TrimSuffix(filepath.ToSlash(p), "/")
+	if p == "" || p == "." {
+		return ""
+	}
+	return p + "/"
 }
 
 func (c *Command) terminal(w io.Writer) bool {

@@ -38,6 +38,7 @@ func TestGolden(t *testing.T) {
 		{"demo.json", []string{"--format", "json", example}, ExitFindings},
 		{"demo.sarif", []string{"--format=sarif", example}, ExitFindings},
 		{"demo.github", []string{"--format", "github", example}, ExitFindings},
+		{"demo.md", []string{"--format", "markdown", example}, ExitFindings},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -132,6 +133,7 @@ func TestExitCodesAndUsage(t *testing.T) {
 		{"explain unknown", []string{"explain", "nope"}, ExitUsage, "", `no rule "nope"`, false},
 		{"explain no arg", []string{"explain"}, ExitUsage, "", "usage: fpcheck explain RULE", false},
 		{"rules", []string{"rules"}, ExitOK, "syntax-error", "", false},
+		{"path prefix", []string{"--path-prefix", "apps/shop/", "--format", "github", filepath.Join("..", "..", "examples", "demo")}, ExitFindings, "file=apps/shop/plugin/components/pay/pay.wxml,", "", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
