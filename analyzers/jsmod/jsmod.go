@@ -1,0 +1,182 @@
+// Package jsmod extracts module facts from one JavaScript, WXS or TypeScript
+// file of a WeChat mini-program: the modules it depends on (require,
+// require.async, requirePlugin, import, export ... from, import()), the
+// require calls whose target cannot be known statically, and the names it
+// exports with a rough idea of what each one is.
+//
+// Every fact carries byte offsets into the ORIGINAL file text. Project code
+// is only ever parsed, never executed, and nothing is read from disk.
+//
+// How a file is parsed:
+//
+//   - A linear scan first estimates how deeply the parsers would recurse
+//     and rejects pathological input (see nesting.go): neither parser
+//     limits its recursion, and Go cannot recover from a stack overflow.
+//   - Plain JavaScript and WXS without import/export keywords go to goja's
+//     parser (source maps disabled, so a "//# sourceMappingURL" comment
+//     never causes a file read). Its positions are byte offsets into the
+//     text, so facts need no mapping.
+//   - ES modules (goja has no import, export or import()), files goja
+//     refuses for another reason, and all TypeScript go through esbuild's
+//     transform to CommonJS with an external source map (see parse.go for
+//     the target). esbuild's errors become a [SyntaxError]; otherwise goja
+//     parses the generated code, the facts are collected there, and every
+//     position is mapped back through the source map and checked against
+//     the original text (see map.go).
+//
+// TypeScript follows TypeScript's rules: esbuild erases type-only imports and
+// also imports whose bindings are never used as values, so those do not show
+// up as dependencies. Top-level await in an ES module cannot be expressed in
+// CommonJS and is reported as a [SyntaxError] by esbuild.
+package jsmod
+
+import "fmt"
+
+// Options says how to read a file.
+type Options struct {
+	// TypeScript is set for .ts files: they are read with esbuild's
+	// TypeScript loader.
+	TypeScript bool
+}
+
+// SyntaxError is a file that cannot be analyzed: invalid syntax, or input
+// nested too deeply to analyze safely.
+type SyntaxError struct {
+	// Offset is a byte offset into the original text.
+	Offset int
+	// Message describes the problem.
+	Message string
+}
+
+// Error implements error.
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("syntax error at byte %d: %s", e.Offset, e.Message)
+}
+
+// Module holds the facts about one file.
+type Module struct {
+	// Deps are the static dependencies, in source order.
+	Deps []Dep
+	// DynamicRequires are the require(...) and require.async(...) calls
+	// whose first argument is not a static string: spans of whole calls, in
+	// source order.
+	DynamicRequires []Span
+	// Exports are the named exports that can be determined, in source order.
+	Exports []Export
+	// OpaqueExports is set when the exports cannot be fully known, e.g.
+	// "export * from", "module.exports = someIdentifierOrCall",
+	// "Object.assign(module.exports, ...)".
+	OpaqueExports bool
+}
+
+// DepKind is the syntax that introduces a dependency.
+type DepKind int
+
+// The kinds of dependency.
+const (
+	// Require is require("x").
+	Require DepKind = iota
+	// RequireAsync is require.async("x").
+	RequireAsync
+	// RequireCallback is require("x", cb): a second argument is present.
+	RequireCallback
+	// RequirePlugin is requirePlugin("x").
+	RequirePlugin
+	// Import is import ... from "x" or import "x".
+	Import
+	// ExportFrom is export ... from "x" or export * from "x".
+	ExportFrom
+	// DynamicImport is import("x").
+	DynamicImport
+)
+
+var depKindNames = [...]string{
+	Require:         "require",
+	RequireAsync:    "require.async",
+	RequireCallback: "require-callback",
+	RequirePlugin:   "requirePlugin",
+	Import:          "import",
+	ExportFrom:      "export-from",
+	DynamicImport:   "dynamic-import",
+}
+
+// String returns a stable lower-case name such as "require.async".
+func (k DepKind) String() string {
+	if k >= 0 && int(k) < len(depKindNames) {
+		return depKindNames[k]
+	}
+	return fmt.Sprintf("DepKind(%d)", int(k))
+}
+
+// Dep is one static dependency.
+type Dep struct {
+	Kind DepKind
+	// Specifier is the value of the string literal, e.g. "../utils/a".
+	Specifier string
+	// Start and End span the string literal in the original text,
+	// including its quotes or backticks.
+	Start, End int
+	// TopLevel is set when the call or statement is not inside any
+	// function, arrow or method body (nor a parameter list or class field
+	// initializer, which also run later).
+	TopLevel bool
+}
+
+// Span is a half-open byte range [Start, End) of the original text.
+type Span struct{ Start, End int }
+
+// ExportKind is what an exported value is known to be.
+type ExportKind int
+
+// The kinds of exported value.
+const (
+	// ExportUnknown is a value that cannot be resolved: an unresolved
+	// identifier, a call result, a member expression, a re-export...
+	ExportUnknown ExportKind = iota
+	// ExportFunction is a function: a function expression or declaration,
+	// an arrow, async or generator function, or an identifier resolved to
+	// one of those, or a method.
+	ExportFunction
+	// ExportValue is definitely not a callable function: a literal number,
+	// string, boolean, null, undefined, object, array, template, regular
+	// expression, an arithmetic or comparison result, or a class (calling a
+	// class without new throws).
+	ExportValue
+)
+
+var exportKindNames = [...]string{
+	ExportUnknown:  "unknown",
+	ExportFunction: "function",
+	ExportValue:    "value",
+}
+
+// String returns "unknown", "function" or "value".
+func (k ExportKind) String() string {
+	if k >= 0 && int(k) < len(exportKindNames) {
+		return exportKindNames[k]
+	}
+	return fmt.Sprintf("ExportKind(%d)", int(k))
+}
+
+// Export is one named export.
+type Export struct {
+	// Name is the exported name; "default" for export default.
+	Name string
+	Kind ExportKind
+	// Start and End span what defines the export in the original text:
+	//   - exports.X = v, module.exports.X = v: the assignment;
+	//   - module.exports = {X: v, X() {}, X}: the property;
+	//   - Object.defineProperty(exports, "X", {...}): the call;
+	//   - export function X() {}, export default class {}: the
+	//     declaration, including "export" (and "default");
+	//   - export const X = v: the binding "X = v" (a destructuring
+	//     binding "{X, Y} = v" for each name it declares);
+	//   - export {a as X}: the declaration of a when it is a top-level
+	//     declaration of the file;
+	//   - export default <expression>: the export default statement;
+	//   - export {X} from "m", and the export of an imported binding: the
+	//     export or import statement, up to the end of its specifier.
+	// Spans of ES module and TypeScript exports come through the source
+	// map; a span that cannot be mapped is empty at offset 0.
+	Start, End int
+}

@@ -1,0 +1,554 @@
+package jsmod
+
+// Guard against pathological nesting.
+//
+// goja's and esbuild's parsers are recursive descent parsers without a depth
+// limit, and Go cannot recover from a stack overflow. Experiments found that
+// esbuild overflows its 1 GB stack on 100,000 nested "!", "if (a)" or
+// ".b(c)" links (a 500 KB file), goja on 1,000,000 nested "(" (goja also
+// parses "a < b < c ..." and "instanceof"/"in" chains recursively), and
+// that esbuild needs time that grows with the cube of the depth of nested
+// arrows ("x=>x=>..."). So before parsing, a cheap linear scan estimates how
+// deeply the parsers will recurse and rejects the file when the estimate
+// exceeds maxNesting.
+//
+// The estimate is the bracket depth ( "(", "[", "{" and "${" ) plus, for
+// every open bracket level, the length of the chains of tokens that make the
+// parsers recurse without brackets:
+//
+//   - expression chains: prefix operators, assignment operators, "?", ":",
+//     "**", "...", "=>" (weighted, see arrowWeight), relational operators
+//     ("<" also nests TypeScript type arguments), member accesses, calls,
+//     index operations and tagged templates, "typeof", "void", "delete",
+//     "await", "new", "yield", "extends", "instanceof", "in", and in
+//     TypeScript "keyof", "infer", "readonly", "unique"; reset by ";" and
+//     "," and at statement boundaries;
+//   - statement chains: "if", "for", "while", "with", "do", "else" ("else
+//     if" counts once); reset at statement boundaries only, so that
+//     "if (a) b; else if (c) d; else ..." keeps growing.
+//
+// A statement boundary is a token that can start a statement (a word other
+// than else/in/instanceof/of/as/satisfies/extends/implements, "{", a number
+// or a string) right after ";", after "}", or after a line break that
+// follows the end of an expression (automatic semicolon insertion). In each
+// of these cases the parsers really have finished the statement, so the
+// reset cannot hide recursion. Left-associative operators ("+", "&&", ","
+// ...) are parsed iteratively by both parsers and walked iteratively here,
+// so they do not count. Strings, comments, template text and regular
+// expressions are skipped roughly; the scan never fails, it only measures.
+
+const (
+	// maxNesting bounds the estimated recursion depth of the parsers. At
+	// esbuild's worst measured cost (about 10 KB of stack per level) it
+	// keeps the stack far below Go's 1 GB limit, and it is far above what
+	// hand-written or generated code needs.
+	maxNesting = 2000
+	// arrowWeight is what one "=>" adds: esbuild takes cubic time in the
+	// depth of nested arrows (1000 levels take seconds), so at most
+	// maxNesting/arrowWeight nested arrows are accepted.
+	arrowWeight = 10
+)
+
+// errTooDeep is the message of the SyntaxError for rejected input.
+const errTooDeep = "nesting too deep to analyze safely"
+
+// scanResult is what the scan found.
+type scanResult struct {
+	// tooDeep is the offset at which the text nests too deeply to be
+	// parsed safely, or -1.
+	tooDeep int
+	// moduleSyntax is set when an "import" or "export" keyword was seen
+	// (not as a property name after "."): goja would reject the file.
+	moduleSyntax bool
+}
+
+// scanText measures the nesting of text; see the comment at the top.
+func scanText(text []byte, typeScript bool) scanResult {
+	s := &nestScanner{text: text, ts: typeScript, levels: []nestLevel{{}}, tooDeep: -1}
+	for s.tooDeep < 0 {
+		newline := s.skipSpace()
+		if s.i >= len(s.text) {
+			break
+		}
+		s.measure(s.next(), newline)
+	}
+	return scanResult{tooDeep: s.tooDeep, moduleSyntax: s.moduleSyntax}
+}
+
+// checkNesting returns the offset at which text nests too deeply to be
+// parsed safely, or -1 when it does not.
+func checkNesting(text []byte, typeScript bool) int {
+	return scanText(text, typeScript).tooDeep
+}
+
+// nestLevel is one open bracket with its chains.
+type nestLevel struct {
+	kind byte // '(', '[', '{', '$' (template substitution) or 0 (file)
+	expr int  // length of the expression chain
+	stmt int  // length of the statement chain
+	// header marks a "(" opened right after if/for/while/with.
+	header bool
+}
+
+// prevClass classifies the previous significant token.
+type prevClass int
+
+const (
+	prevStart  prevClass = iota // start of file, or an operator-like token
+	prevEnd                     // ends an expression: a value, ")", "]"
+	prevHeader                  // ")" closing an if/for/while/with header
+	prevSemi                    // ";"
+	prevBrace                   // "}"
+)
+
+// tokKind is the kind of a token seen by the nesting scanner.
+type tokKind int
+
+const (
+	tokWord     tokKind = iota // identifier or keyword
+	tokValue                   // number, string, regular expression, whole template
+	tokTmplHead                // "`...${" or "}...${" (template text before a substitution)
+	tokTmplTail                // "}...`" (template text after the last substitution)
+	tokPunct                   // punctuator
+)
+
+// nestTok is one token: its kind, text (words and punctuators) and offset.
+type nestTok struct {
+	kind  tokKind
+	text  string
+	start int
+	// template is set for a tokValue that is a whole template literal.
+	template bool
+}
+
+// nestScanner measures nesting; see the comment at the top of the file.
+type nestScanner struct {
+	text     []byte
+	ts       bool
+	i        int
+	levels   []nestLevel
+	total    int // the estimate: bracket depth plus all chains
+	prev     prevClass
+	prevWord string // the previous token when it was a word, else ""
+	tooDeep  int    // offset where the estimate first exceeded maxNesting, or -1
+	// moduleSyntax: see scanResult.
+	moduleSyntax bool
+	// afterDot is set when the previous token was "." or "?.".
+	afterDot bool
+}
+
+// continuingWords continue an expression or statement rather than start a
+// new one ("else" continues an if statement).
+var continuingWords = map[string]bool{
+	"else": true, "in": true, "instanceof": true, "of": true, "as": true,
+	"satisfies": true, "extends": true, "implements": true,
+}
+
+// exprChainWords make the parsers recurse within an expression.
+var exprChainWords = map[string]bool{
+	"typeof": true, "void": true, "delete": true, "await": true, "new": true,
+	"yield": true, "extends": true, "instanceof": true, "in": true,
+}
+
+// stmtChainWords make the parsers recurse from statement to statement.
+var stmtChainWords = map[string]bool{
+	"if": true, "for": true, "while": true, "with": true, "do": true, "else": true,
+}
+
+// tsChainWords are TypeScript type operators that nest.
+var tsChainWords = map[string]bool{"keyof": true, "infer": true, "readonly": true, "unique": true}
+
+// headerWords are followed by a parenthesized header.
+var headerWords = map[string]bool{"if": true, "for": true, "while": true, "with": true}
+
+// operatorWords are keywords after which an expression is expected, so a
+// "/" after them starts a regular expression.
+var operatorWords = map[string]bool{
+	"return": true, "typeof": true, "instanceof": true, "in": true, "of": true,
+	"new": true, "delete": true, "void": true, "throw": true, "case": true,
+	"do": true, "else": true, "yield": true, "await": true, "extends": true,
+	"var": true, "let": true, "const": true, "export": true, "import": true,
+	"default": true, "if": true, "for": true, "while": true, "with": true,
+	"switch": true, "try": true, "catch": true, "finally": true,
+	"function": true, "class": true, "keyof": true, "as": true,
+}
+
+// measure updates the estimate for token t; newline tells whether a line
+// break precedes it.
+func (s *nestScanner) measure(t nestTok, newline bool) {
+	s.measureToken(t, newline)
+	s.afterDot = t.kind == tokPunct && (t.text == "." || t.text == "?.")
+}
+
+// measureToken does the work of measure.
+func (s *nestScanner) measureToken(t nestTok, newline bool) {
+	if s.startsStatement(t) && s.atBoundary(newline) {
+		s.resetExpr()
+		s.resetStmt()
+	}
+	switch t.kind {
+	case tokWord:
+		s.measureWord(t)
+		return
+	case tokValue:
+		if t.template && s.prev == prevEnd {
+			s.growExpr(1, t.start) // tagged template in a chain
+		}
+		s.prev = prevEnd
+	case tokTmplHead:
+		if t.text == "`" && s.prev == prevEnd {
+			s.growExpr(1, t.start)
+		}
+		if t.text == "}" {
+			s.pop()
+		}
+		s.push('$', false, t.start)
+		s.prev = prevStart
+	case tokTmplTail:
+		s.pop()
+		s.prev = prevEnd
+	case tokPunct:
+		s.measurePunct(t)
+	}
+	s.prevWord = ""
+}
+
+// startsStatement reports whether t can start a statement.
+func (s *nestScanner) startsStatement(t nestTok) bool {
+	switch t.kind {
+	case tokWord:
+		return !continuingWords[t.text]
+	case tokValue:
+		return !t.template && t.text != "/"
+	case tokPunct:
+		return t.text == "{"
+	default:
+		return false
+	}
+}
+
+// atBoundary reports whether a statement ends before the current token,
+// given that it can start one.
+func (s *nestScanner) atBoundary(newline bool) bool {
+	return s.prev == prevSemi || s.prev == prevBrace || newline && s.prev == prevEnd
+}
+
+// measureWord measures a word: keywords that nest grow a chain.
+func (s *nestScanner) measureWord(t nestTok) {
+	w := t.text
+	if (w == "import" || w == "export") && !s.afterDot {
+		s.moduleSyntax = true
+	}
+	switch {
+	case w == "if" && s.prevWord == "else":
+		// "else if" recurses once, counted at "else".
+	case stmtChainWords[w]:
+		s.growStmt(t.start)
+	case exprChainWords[w], s.ts && tsChainWords[w]:
+		s.growExpr(1, t.start)
+	}
+	s.prev = prevEnd
+	if operatorWords[w] {
+		s.prev = prevStart
+	}
+	s.prevWord = w
+}
+
+// measurePunct measures a punctuator: brackets open and close levels,
+// ";" and "," end expression chains, operators that nest grow them.
+func (s *nestScanner) measurePunct(t nestTok) {
+	switch op := t.text; op {
+	case "(", "[":
+		if s.prev == prevEnd {
+			s.growExpr(1, t.start) // a call or index operation in a chain
+		}
+		s.push(op[0], op == "(" && headerWords[s.prevWord], t.start)
+		s.prev = prevStart
+	case "{":
+		s.push('{', false, t.start)
+		s.prev = prevStart
+	case ")", "]", "}":
+		top := s.pop()
+		s.prev = prevEnd
+		if top.header {
+			s.prev = prevHeader
+		} else if op == "}" {
+			s.prev = prevBrace
+		}
+	case ";":
+		s.resetExpr()
+		s.prev = prevSemi
+	case ",":
+		s.resetExpr()
+		s.prev = prevStart
+	case "++", "--":
+		// Postfix after a value, prefix before one: the class stays.
+	default:
+		if n := opWeight(op, s.prev == prevEnd); n > 0 {
+			s.growExpr(n, t.start)
+		}
+		s.prev = prevStart
+	}
+}
+
+// opWeight is what operator op adds to the chain; afterValue tells whether
+// it follows a value (so "+" and "-" are binary).
+func opWeight(op string, afterValue bool) int {
+	switch op {
+	case "=>":
+		return arrowWeight
+	case "!", "~", "?", ":", "**", "...", ".", "?.",
+		"=", "+=", "-=", "*=", "/=", "%=", "**=", "<<=", ">>=", ">>>=",
+		"&=", "|=", "^=", "&&=", "||=", "??=":
+		return 1
+	case "+", "-":
+		if !afterValue {
+			return 1
+		}
+	case "<", ">", "<=", ">=":
+		return 1 // goja parses relational chains recursively; TS type arguments nest
+	}
+	return 0
+}
+
+// resetExpr ends the expression chain of the current level.
+func (s *nestScanner) resetExpr() {
+	top := &s.levels[len(s.levels)-1]
+	s.total -= top.expr
+	top.expr = 0
+}
+
+// resetStmt ends the statement chain of the current level.
+func (s *nestScanner) resetStmt() {
+	top := &s.levels[len(s.levels)-1]
+	s.total -= top.stmt
+	top.stmt = 0
+}
+
+// growExpr adds n to the current level's expression chain.
+func (s *nestScanner) growExpr(n, at int) {
+	s.levels[len(s.levels)-1].expr += n
+	s.total += n
+	s.check(at)
+}
+
+// growStmt adds one to the current level's statement chain.
+func (s *nestScanner) growStmt(at int) {
+	s.levels[len(s.levels)-1].stmt++
+	s.total++
+	s.check(at)
+}
+
+// check records at as the offending offset once the estimate is too high.
+func (s *nestScanner) check(at int) {
+	if s.total > maxNesting && s.tooDeep < 0 {
+		s.tooDeep = at
+	}
+}
+
+// push opens a bracket level.
+func (s *nestScanner) push(kind byte, header bool, at int) {
+	s.levels = append(s.levels, nestLevel{kind: kind, header: header})
+	s.total++
+	s.check(at)
+}
+
+// pop closes the innermost bracket and returns it; an unbalanced closing
+// bracket closes nothing.
+func (s *nestScanner) pop() nestLevel {
+	if len(s.levels) == 1 {
+		return nestLevel{}
+	}
+	top := s.levels[len(s.levels)-1]
+	s.levels = s.levels[:len(s.levels)-1]
+	s.total -= 1 + top.expr + top.stmt
+	return top
+}
+
+// skipSpace skips white space and comments and reports whether they hold a
+// line break.
+func (s *nestScanner) skipSpace() bool {
+	newline := false
+	for s.i < len(s.text) {
+		switch c := s.text[s.i]; {
+		case c == '\n' || c == '\r':
+			newline = true
+			s.i++
+		case c == ' ' || c == '\t' || c == '\f' || c == '\v':
+			s.i++
+		case c == '/' && s.peek() == '/':
+			for s.i < len(s.text) && s.text[s.i] != '\n' && s.text[s.i] != '\r' {
+				s.i++
+			}
+		case c == '/' && s.peek() == '*':
+			s.i += 2
+			for s.i < len(s.text) && (s.text[s.i] != '*' || s.peek() != '/') {
+				newline = newline || s.text[s.i] == '\n' || s.text[s.i] == '\r'
+				s.i++
+			}
+			s.i += 2
+		default:
+			return newline
+		}
+	}
+	return newline
+}
+
+// peek returns the byte after the current one, or 0.
+func (s *nestScanner) peek() byte {
+	if s.i+1 < len(s.text) {
+		return s.text[s.i+1]
+	}
+	return 0
+}
+
+// next reads the token at s.i.
+func (s *nestScanner) next() nestTok {
+	start := s.i
+	c := s.text[s.i]
+	switch {
+	case c == '\'' || c == '"':
+		s.skipString(c)
+		return nestTok{kind: tokValue, text: "'", start: start}
+	case c == '`':
+		s.i++
+		return s.templateText(start, "`")
+	case c == '}' && s.levels[len(s.levels)-1].kind == '$':
+		s.i++
+		return s.templateText(start, "}")
+	case c == '/' && s.prev != prevEnd:
+		s.skipRegExp()
+		return nestTok{kind: tokValue, text: "/", start: start}
+	case isWordByte(c):
+		for s.i < len(s.text) && (isWordByte(s.text[s.i]) || isDigit(s.text[s.i])) {
+			s.i++
+		}
+		return nestTok{kind: tokWord, text: string(s.text[start:s.i]), start: start}
+	case isDigit(c) || c == '.' && isDigit(s.peek()):
+		for s.i < len(s.text) && (isWordByte(s.text[s.i]) || isDigit(s.text[s.i]) || s.text[s.i] == '.') {
+			s.i++
+		}
+		return nestTok{kind: tokValue, text: "0", start: start}
+	}
+	op := punctAt(s.text[s.i:])
+	s.i += len(op)
+	return nestTok{kind: tokPunct, text: op, start: start}
+}
+
+// skipString skips a '...' or "..." literal; a line break ends an
+// unterminated one.
+func (s *nestScanner) skipString(quote byte) {
+	s.i++
+	for s.i < len(s.text) {
+		switch s.text[s.i] {
+		case quote:
+			s.i++
+			return
+		case '\\':
+			s.i += 2
+		case '\n', '\r':
+			return
+		default:
+			s.i++
+		}
+	}
+}
+
+// templateText skips template text after "`" or "}" (open is which) up to
+// the closing "`" or the next "${".
+func (s *nestScanner) templateText(start int, open string) nestTok {
+	for s.i < len(s.text) {
+		switch s.text[s.i] {
+		case '\\':
+			s.i += 2
+			continue
+		case '`':
+			s.i++
+			if open == "`" {
+				return nestTok{kind: tokValue, text: "`", start: start, template: true}
+			}
+			return nestTok{kind: tokTmplTail, text: open, start: start}
+		case '$':
+			if s.peek() == '{' {
+				s.i += 2
+				return nestTok{kind: tokTmplHead, text: open, start: start}
+			}
+		}
+		s.i++
+	}
+	s.i = len(s.text)
+	if open == "`" {
+		return nestTok{kind: tokValue, text: "`", start: start, template: true}
+	}
+	return nestTok{kind: tokTmplTail, text: open, start: start}
+}
+
+// skipRegExp skips a regular expression literal and its flags; a line break
+// ends an unterminated one.
+func (s *nestScanner) skipRegExp() {
+	s.i++
+	inClass := false
+loop:
+	for s.i < len(s.text) {
+		switch s.text[s.i] {
+		case '\\':
+			s.i++
+		case '[':
+			inClass = true
+		case ']':
+			inClass = false
+		case '/':
+			if !inClass {
+				s.i++
+				break loop
+			}
+		case '\n', '\r':
+			return
+		}
+		s.i++
+	}
+	for s.i < len(s.text) && isWordByte(s.text[s.i]) {
+		s.i++
+	}
+}
+
+// punctuators lists the multi-byte punctuators by their first byte,
+// longest first.
+var punctuators = [256][]string{
+	'>': {">>>=", ">>>", ">>=", ">=", ">>"},
+	'<': {"<<=", "<=", "<<"},
+	'=': {"===", "=>", "=="},
+	'!': {"!==", "!="},
+	'*': {"**=", "**", "*="},
+	'&': {"&&=", "&&", "&="},
+	'|': {"||=", "||", "|="},
+	'?': {"??=", "??", "?."},
+	'.': {"..."},
+	'+': {"++", "+="},
+	'-': {"--", "-="},
+	'/': {"/="},
+	'%': {"%="},
+	'^': {"^="},
+}
+
+// punctAt returns the punctuator at the start of b (a single byte when no
+// longer one matches).
+func punctAt(b []byte) string {
+	for _, p := range punctuators[b[0]] {
+		if len(b) >= len(p) && string(b[:len(p)]) == p {
+			return p
+		}
+	}
+	return string(b[:1])
+}
+
+// isWordByte reports whether c can be part of an identifier (digits aside):
+// ASCII letters, '_', '$', '\\' (escapes), '#' (private names) and every
+// byte of a multi-byte UTF-8 sequence.
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$' ||
+		c == '\\' || c == '#' || c >= 0x80
+}
+
+// isDigit reports whether c is an ASCII digit.
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
