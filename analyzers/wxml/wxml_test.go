@@ -433,7 +433,7 @@ func TestBOMAndCRLFPositions(t *testing.T) {
 }
 
 // TestHostileInputs parses megabyte inputs built to trigger quadratic
-// behaviour or deep recursion in a naive scanner.
+// behavior or deep recursion in a naive scanner.
 func TestHostileInputs(t *testing.T) {
 	const n = 1 << 20
 	cases := []struct {
@@ -493,7 +493,7 @@ func checkInvariants(t *testing.T, text []byte, doc *Document, err error) {
 	}
 	prevEnd := 0
 	for i, e := range doc.Elements {
-		if e.Start < prevEnd || !(e.Start < e.NameStart && e.NameStart < e.NameEnd && e.NameEnd <= e.End) || e.End > len(text) {
+		if e.Start < prevEnd || e.Start >= e.NameStart || e.NameStart >= e.NameEnd || e.NameEnd > e.End || e.End > len(text) {
 			t.Fatalf("element %d: bad offsets %+v (previous ended at %d, len %d)", i, e, prevEnd, len(text))
 		}
 		if text[e.Start] != '<' || text[e.End-1] != '>' {
