@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -50,7 +51,9 @@ install   writes a git pre-commit hook that runs "fpcheck hook run DIR" (DIR is
 uninstall removes fpcheck's hook (and puts a chained hook back).
 run       checks the staged snapshot of the project (what the commit will
           contain, not the working tree) and exits 1 on error-level findings,
-          which stops the commit. Takes the same flags as fpcheck.
+          which stops the commit. Takes the same flags as fpcheck; DIR, as
+          for fpcheck, is relative to the current directory and must be
+          inside the repository.
 `
 
 // hooksDir returns the repository's hooks directory, honoring
@@ -60,7 +63,8 @@ func hooksDir() (string, error) {
 	if err != nil {
 		return "", errors.New("not inside a git repository (git rev-parse failed)")
 	}
-	if hp, cfgErr := git("config", "--get", "core.hooksPath"); cfgErr == nil && hp != "" {
+	// --type=path expands a leading "~/" the way git does when it runs hooks.
+	if hp, cfgErr := git("config", "--type=path", "--get", "core.hooksPath"); cfgErr == nil && hp != "" {
 		if strings.Contains(filepath.ToSlash(hp), ".husky") {
 			return "", fmt.Errorf("core.hooksPath is %q: this repository uses husky, which would overwrite a hook written there; add `fpcheck hook run` to .husky/pre-commit instead (see README)", hp)
 		}
@@ -151,6 +155,10 @@ func hookScript(dir string, submit bool) string {
 		"fi\n" +
 		"fpcheck=${FPCHECK:-fpcheck}\n" +
 		"if ! command -v \"$fpcheck\" >/dev/null 2>&1; then fpcheck=" + shellQuote(self) + "; fi\n" +
+		"if ! command -v \"$fpcheck\" >/dev/null 2>&1; then\n" +
+		"  echo \"fpcheck hook: fpcheck is not on PATH; install it or set FPCHECK to its path (git commit --no-verify skips this hook)\" >&2\n" +
+		"  exit 1\n" +
+		"fi\n" +
 		"exec \"$fpcheck\" hook run " + flags + shellQuote(dir) + "\n"
 }
 
@@ -201,14 +209,27 @@ func (c *Command) hookUninstall(args []string) int {
 // hookRun checks the staged snapshot: the index is exported to a temporary
 // directory (git checkout-index), so unstaged edits and untracked files do
 // not hide or cause findings, and the user's files are never touched.
+//
+// DIR is read like fpcheck's DIR, relative to the current directory (the
+// installed hook runs at the repository root and passes DIR relative to
+// it), and must be inside the repository.
 func (c *Command) hookRun(args []string) int {
 	o, code, ok := c.parseArgs(args)
 	if !ok {
 		return code
 	}
+	if o.version {
+		fmt.Fprintf(c.Stdout, "fpcheck %s\n", c.version())
+		return ExitOK
+	}
 	top, err := git("rev-parse", "--show-toplevel")
+	if err != nil || top == "" {
+		fmt.Fprintln(c.Stderr, "fpcheck: hook run: not inside a git repository (it checks the files staged for a commit; to check a directory, run \"fpcheck DIR\")")
+		return ExitUsage
+	}
+	rel, err := repoRelative(top, o.dir)
 	if err != nil {
-		fmt.Fprintln(c.Stderr, "fpcheck: hook run: not inside a git repository")
+		fmt.Fprintf(c.Stderr, "fpcheck: hook run: %v\n", err)
 		return ExitUsage
 	}
 	tmp, err := os.MkdirTemp("", "fpcheck-staged-")
@@ -223,15 +244,58 @@ func (c *Command) hookRun(args []string) int {
 		fmt.Fprintf(c.Stderr, "fpcheck: exporting the staged files failed: %v\n%s", err, out)
 		return ExitInternal
 	}
-	// DIR is taken relative to the repository root in the snapshot.
-	rel := o.dir
-	if filepath.IsAbs(rel) {
-		if r, err := filepath.Rel(top, rel); err == nil {
-			rel = r
-		}
-	}
 	o.dir = filepath.Join(tmp, rel)
-	return c.checkWith(o)
+	// Messages name the snapshot's temporary directory (a DIR that is not
+	// a project, say); show the user's DIR instead.
+	shown := *c
+	shown.Stderr = &replaceWriter{w: c.Stderr, old: o.dir, new: filepath.ToSlash(rel) + " (staged)"}
+	return shown.checkWith(o)
+}
+
+// repoRelative returns dir (relative to the current directory, or
+// absolute) as a clean path relative to the repository root top, and an
+// error when dir is outside the repository.
+func repoRelative(top, dir string) (string, error) {
+	if !filepath.IsAbs(dir) {
+		// The current directory's place in the repository, from git, so
+		// symbolic links in either path do not matter.
+		prefix, err := git("rev-parse", "--show-prefix")
+		if err != nil {
+			return "", errors.New("cannot locate the current directory in the repository (git rev-parse --show-prefix failed)")
+		}
+		rel := filepath.Clean(filepath.Join(filepath.FromSlash(prefix), dir))
+		if rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return "", fmt.Errorf("%s is outside the git repository %s; only staged files inside it can be checked", dir, top)
+		}
+		return rel, nil
+	}
+	abs := dir
+	if r, err := filepath.EvalSymlinks(dir); err == nil {
+		abs = r
+	}
+	root := top
+	if r, err := filepath.EvalSymlinks(top); err == nil {
+		root = r
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("%s is outside the git repository %s; only staged files inside it can be checked", dir, top)
+	}
+	return rel, nil
+}
+
+// replaceWriter replaces old with new in each write (fmt writes a whole
+// message at once).
+type replaceWriter struct {
+	w        io.Writer
+	old, new string
+}
+
+func (r *replaceWriter) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(r.w, strings.ReplaceAll(string(p), r.old, r.new)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // git runs a git command in the current directory and returns its trimmed
