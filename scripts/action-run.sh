@@ -1,0 +1,307 @@
+#!/usr/bin/env bash
+# action-run.sh install|run|gate
+#
+# The shell side of the composite GitHub Action in action.yml, kept here so
+# that it can be tested without GitHub (scripts/test-action.sh). Everything
+# comes in through environment variables and goes out through the files
+# GitHub names in $GITHUB_OUTPUT and $GITHUB_STEP_SUMMARY (both optional).
+#
+#   install   Build fpcheck and write its path as the output `fpcheck`.
+#               INPUT_VERSION      '' (default): build this checkout of the
+#                                  action with `go build`; else a version for
+#                                  `go install github.com/fpcheck/fpcheck/cmd/fpcheck@VERSION`
+#                                  ('1.2.3', 'v1.2.3', 'latest', a commit)
+#               FPCHECK_ACTION_REF the action's ref (github.action_ref); a
+#                                  vX.Y.Z tag becomes the build's version
+#               FPCHECK_BIN_DIR    where to put the binary (default: a new
+#                                  directory under $RUNNER_TEMP, else a temp
+#                                  dir); it is added to $GITHUB_PATH
+#
+#   run       Check the project once per output format: SARIF to a file,
+#             JSON for the counts, Markdown for the job summary, text for
+#             the log and, without SARIF upload, workflow-command annotations.
+#               FPCHECK             the fpcheck binary (default: fpcheck on PATH)
+#               INPUT_PATH          project directory relative to the
+#                                   repository root (default '.')
+#               INPUT_SUBMIT        'true'/'false': --submit (default false)
+#               INPUT_UPLOAD_SARIF  'true'/'false' (default true); when false,
+#                                   findings are printed as annotations
+#               INPUT_IGNORE        globs for --ignore, one per line
+#               INPUT_SARIF_FILE    where to write the SARIF log (default: a
+#                                   new file under $RUNNER_TEMP or a temp dir)
+#               INPUT_CATEGORY      code scanning category (default 'fpcheck',
+#                                   or 'fpcheck:PATH' when PATH is not '.')
+#               GITHUB_WORKSPACE    the repository root (default: the current
+#                                   directory); INPUT_PATH is relative to it
+#             Outputs: exit-code, errors, warnings, notes, files, sarif-file,
+#             category, upload-sarif, path. Exit status 0 when fpcheck exited
+#             0 or 1 (findings never stop the job before the SARIF upload);
+#             fpcheck's own status 2 or 3 (not a project, usage, internal
+#             failure) is passed on after its message, and so is 2 for a
+#             bad input.
+#
+#   gate      Decide the job's fate after the upload.
+#               INPUT_FAIL_ON_ERROR 'true'/'false' (default true)
+#               FPCHECK_EXIT_CODE, FPCHECK_ERRORS, FPCHECK_WARNINGS, FPCHECK_PATH
+#                                   the outputs of `run`
+#             Exit status 1 when fail-on-error is true and fpcheck found
+#             error-level problems, 0 otherwise.
+
+# shellcheck disable=SC2016 # backquotes in printf formats are Markdown code
+set -euo pipefail
+
+MODULE=github.com/fpcheck/fpcheck
+ACTION_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# Workflow commands go to the job's standard output, kept on fd 3 so that
+# they still get there from inside $(...).
+exec 3>&1
+die() { # status message...
+	local status=$1
+	shift
+	echo "::error title=fpcheck::$*" >&3
+	echo "fpcheck action: $*" >&2
+	exit "$status"
+}
+
+# output NAME VALUE appends to $GITHUB_OUTPUT (values here have no newlines).
+output() {
+	if [ -n "${GITHUB_OUTPUT:-}" ]; then
+		printf '%s=%s\n' "$1" "$2" >>"$GITHUB_OUTPUT"
+	fi
+}
+
+# bool NAME VALUE DEFAULT prints true or false. Accepts what GitHub's own
+# getBooleanInput accepts: true/True/TRUE/false/False/FALSE (any case here).
+bool() {
+	local v=${2:-$3}
+	case "${v,,}" in
+	true) echo true ;;
+	false) echo false ;;
+	*) die 2 "input $1 must be 'true' or 'false', got '$2'" ;;
+	esac
+}
+
+temp_dir() { # a fresh directory under $RUNNER_TEMP when there is one
+	if [ -n "${RUNNER_TEMP:-}" ]; then
+		mkdir -p "$RUNNER_TEMP"
+		mktemp -d "$RUNNER_TEMP/fpcheck.XXXXXX"
+	else
+		mktemp -d "${TMPDIR:-/tmp}/fpcheck.XXXXXX"
+	fi
+}
+
+cmd_install() {
+	command -v go >/dev/null 2>&1 || die 2 "go is not on PATH; leave the go-version input at its default so actions/setup-go installs it"
+	local bin_dir=${FPCHECK_BIN_DIR:-}
+	[ -n "$bin_dir" ] || bin_dir=$(temp_dir)/bin
+	mkdir -p "$bin_dir"
+	bin_dir=$(cd "$bin_dir" && pwd)
+	local exe
+	exe="$bin_dir/fpcheck$(go env GOEXE)"
+	# Our own build settings, whatever the calling job set for its own Go code.
+	export GOFLAGS=-buildvcs=false GOWORK=off
+	local version=${INPUT_VERSION:-}
+	if [ -z "$version" ]; then
+		local ldflags=""
+		if [[ ${FPCHECK_ACTION_REF:-} =~ ^v([0-9]+\.[0-9]+\.[0-9]+([-+].*)?)$ ]]; then
+			ldflags="-X main.version=${BASH_REMATCH[1]}"
+		fi
+		echo "building fpcheck from $ACTION_DIR with $(go version)"
+		(cd "$ACTION_DIR" && go build -trimpath -ldflags "$ldflags" -o "$exe" ./cmd/fpcheck) ||
+			die 3 "go build of fpcheck in $ACTION_DIR failed"
+	else
+		if [[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+ ]]; then version="v$version"; fi
+		echo "installing $MODULE/cmd/fpcheck@$version with $(go version)"
+		# From an empty directory, so that no go.mod of the calling repository applies.
+		(cd "$(temp_dir)" && GOBIN="$bin_dir" go install -trimpath "$MODULE/cmd/fpcheck@$version") ||
+			die 3 "go install $MODULE/cmd/fpcheck@$version failed"
+	fi
+	"$exe" --version
+	output fpcheck "$exe"
+	# Later steps of the job can run `fpcheck` too (e.g. an npm script).
+	if [ -n "${GITHUB_PATH:-}" ]; then
+		echo "$bin_dir" >>"$GITHUB_PATH"
+	fi
+}
+
+# normalize_path P prints P relative to the repository root without ./, //
+# or a trailing slash ('.' for the root); it refuses paths outside the root.
+normalize_path() {
+	local p=$1 workspace=$2
+	p=${p//\\//}
+	if [[ $p == /* ]]; then
+		case "$p/" in
+		"$workspace"/*) p=${p#"$workspace"} ;;
+		*) die 2 "input path '$1' is outside the repository ($workspace); give it relative to the repository root" ;;
+		esac
+	fi
+	local -a parts=() out=()
+	IFS=/ read -r -a parts <<<"$p"
+	local part
+	for part in "${parts[@]}"; do
+		case "$part" in
+		'' | .) ;;
+		..)
+			[ ${#out[@]} -gt 0 ] || die 2 "input path '$1' is outside the repository; give it relative to the repository root"
+			unset 'out[${#out[@]}-1]'
+			;;
+		*) out+=("$part") ;;
+		esac
+	done
+	if [ ${#out[@]} -eq 0 ]; then
+		echo .
+	else
+		(IFS=/ && echo "${out[*]}")
+	fi
+}
+
+cmd_run() {
+	local fpcheck=${FPCHECK:-fpcheck}
+	command -v "$fpcheck" >/dev/null 2>&1 || die 3 "fpcheck binary '$fpcheck' not found"
+	local workspace=${GITHUB_WORKSPACE:-$PWD}
+	workspace=$(cd "$workspace" && pwd)
+	cd "$workspace"
+
+	local path submit upload prefix category sarif
+	path=$(normalize_path "${INPUT_PATH:-.}" "$workspace")
+	submit=$(bool submit "${INPUT_SUBMIT:-}" false)
+	upload=$(bool upload-sarif "${INPUT_UPLOAD_SARIF:-}" true)
+	prefix=""
+	[ "$path" = . ] || prefix=$path
+	category=${INPUT_CATEGORY:-}
+	if [ -z "$category" ]; then
+		category=fpcheck
+		[ -z "$prefix" ] || category="fpcheck:$prefix"
+	fi
+
+	local work
+	work=$(temp_dir)
+	sarif=${INPUT_SARIF_FILE:-$work/fpcheck.sarif}
+	mkdir -p "$(dirname "$sarif")"
+	sarif="$(cd "$(dirname "$sarif")" && pwd)/$(basename "$sarif")"
+
+	local -a args=()
+	[ "$submit" = false ] || args+=(--submit)
+	[ -z "$prefix" ] || args+=(--path-prefix "$prefix")
+	local glob
+	while IFS= read -r glob; do
+		glob=${glob#"${glob%%[![:space:]]*}"}
+		glob=${glob%"${glob##*[![:space:]]}"}
+		[ -z "$glob" ] || args+=(--ignore "$glob")
+	done <<<"${INPUT_IGNORE:-}"
+
+	output path "$path"
+	output upload-sarif "$upload"
+	output category "$category"
+
+	# fpcheck is deterministic, so every format comes from identical runs;
+	# each must end like the first.
+	local code=0 first=""
+	run_format() { # format file
+		code=0
+		"$fpcheck" --no-color --format "$1" -o "$2" "${args[@]}" -- "$path" 2>"$work/stderr" || code=$?
+		if [ "$code" -gt 1 ]; then
+			echo "fpcheck exited $code:" >&2
+			cat "$work/stderr" >&2
+			output exit-code "$code"
+			if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+				{
+					printf '## fpcheck\n\nfpcheck could not check `%s` (exit status %s):\n\n```\n' "$path" "$code"
+					head -c 4000 "$work/stderr"
+					printf '```\n'
+				} >>"$GITHUB_STEP_SUMMARY"
+			fi
+			echo "::error title=fpcheck::$(head -n 1 "$work/stderr" | sed 's/%/%25/g')"
+			exit "$code"
+		fi
+		cat "$work/stderr" >&2
+		if [ -z "$first" ]; then
+			first=$code
+		elif [ "$code" != "$first" ]; then
+			die 3 "fpcheck exited $first with one format and $code with --format $1"
+		fi
+	}
+
+	echo "fpcheck ${args[*]} $path"
+	run_format sarif "$sarif"
+	run_format json "$work/report.json"
+	run_format markdown "$work/summary.md"
+	run_format text "$work/report.txt"
+
+	local counts
+	counts=$(count "$work/report.json") || die 3 "could not read fpcheck's JSON report"
+	local errors warnings notes files
+	read -r errors warnings notes files <<<"$counts"
+
+	output exit-code "$code"
+	output errors "$errors"
+	output warnings "$warnings"
+	output notes "$notes"
+	output files "$files"
+	output sarif-file "$sarif"
+
+	cat "$work/report.txt"
+	if [ "$upload" = false ]; then
+		run_format github "$work/annotations.txt"
+		# Workflow commands must reach standard output to become annotations.
+		grep '^::' "$work/annotations.txt" || true
+	fi
+	if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+		{
+			cat "$work/summary.md"
+			[ -z "$prefix" ] || printf '\nProject: `%s`.\n' "$path"
+			[ "$submit" = false ] || printf '\nChecked as a pre-submission gate (`--submit`).\n'
+			printf '\n'
+		} >>"$GITHUB_STEP_SUMMARY"
+	fi
+	echo "fpcheck: exit status $code; $errors error(s), $warnings warning(s) in $files file(s); SARIF: $sarif"
+}
+
+# count FILE prints "errors warnings notes files" from fpcheck's JSON report.
+count() {
+	if command -v node >/dev/null 2>&1; then
+		node -e '
+			const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+			if (r.schemaVersion !== 1) throw new Error("unknown schemaVersion " + r.schemaVersion);
+			const s = r.summary;
+			for (const k of ["errors", "warnings", "notes", "files"])
+				if (!Number.isInteger(s[k])) throw new Error("summary." + k + " is not a number");
+			console.log(s.errors, s.warnings, s.notes, s.files);
+		' "$1"
+	elif command -v jq >/dev/null 2>&1; then
+		jq -er 'if .schemaVersion == 1 then .summary | "\(.errors) \(.warnings) \(.notes) \(.files)" else error("unknown schemaVersion") end' "$1"
+	else
+		echo "neither node nor jq is on PATH" >&2
+		return 1
+	fi
+}
+
+cmd_gate() {
+	local fail code=${FPCHECK_EXIT_CODE:-} where=${FPCHECK_PATH:-.}
+	fail=$(bool fail-on-error "${INPUT_FAIL_ON_ERROR:-}" true)
+	case "$code" in
+	0)
+		echo "fpcheck: no error-level problems in $where (${FPCHECK_WARNINGS:-0} warning(s))"
+		;;
+	1)
+		local msg="fpcheck found ${FPCHECK_ERRORS:-some} error-level problem(s) in $where; see the job summary"
+		if [ "$fail" = true ]; then
+			echo "::error title=fpcheck::$msg"
+			exit 1
+		fi
+		echo "::warning title=fpcheck::$msg (not failing: fail-on-error is false)"
+		;;
+	*) die 3 "fpcheck did not run (exit code '$code')" ;;
+	esac
+}
+
+case "${1:-}" in
+install) cmd_install ;;
+run) cmd_run ;;
+gate) cmd_gate ;;
+*)
+	echo "usage: $0 install|run|gate (inputs in INPUT_* environment variables; see the comments)" >&2
+	exit 2
+	;;
+esac

@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Tests scripts/action-run.sh (the logic of the GitHub Action in action.yml)
+# without GitHub: $GITHUB_OUTPUT, $GITHUB_STEP_SUMMARY and $RUNNER_TEMP are
+# temp files, and the repositories the action would check out are temp
+# directories. Needs go and node. Ends with "N passed, M failed" and exits
+# non-zero when a check failed.
+
+# shellcheck disable=SC2016 # backquotes in expected Markdown
+set -uo pipefail
+cd "$(dirname "$0")/.." || exit 1
+repo=$(pwd)
+export GOFLAGS="${GOFLAGS:--buildvcs=false}"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); echo "ok   $*"; }
+bad() { failed=$((failed + 1)); echo "FAIL $*"; }
+check() { # description command...
+	local what=$1
+	shift
+	if "$@"; then ok "$what"; else bad "$what"; fi
+}
+
+# act NAME MODE [VAR=VALUE...]: runs action-run.sh MODE in a clean
+# environment of the given variables, from the directory $cwd (default: the
+# repository). Leaves $work/NAME/{out,summary,stdout,stderr,rc,runner}.
+cwd=$repo
+# Go's settings pass through (GOFLAGS, GOPROXY, GOTOOLCHAIN, ...); nothing
+# else of this environment does, least of all a real runner's GITHUB_*.
+mapfile -t goenv < <(env | grep -E '^(GO[A-Z0-9_]*|TMPDIR)=' || true)
+act() {
+	local name=$1 mode=$2
+	shift 2
+	local d="$work/$name"
+	mkdir -p "$d/runner"
+	: >"$d/out"
+	: >"$d/summary"
+	: >"$d/path"
+	(cd "$cwd" && env -i PATH="$PATH" HOME="$HOME" "${goenv[@]}" \
+		GITHUB_OUTPUT="$d/out" GITHUB_STEP_SUMMARY="$d/summary" GITHUB_PATH="$d/path" RUNNER_TEMP="$d/runner" \
+		"$@" bash "$repo/scripts/action-run.sh" "$mode" >"$d/stdout" 2>"$d/stderr")
+	echo $? >"$d/rc"
+}
+rc() { cat "$work/$1/rc"; }
+out() { sed -n "s/^$2=//p" "$work/$1/out" | tail -n 1; }
+has() { grep -qF -- "$2" "$1"; }
+show() { # print a failed case's files
+	local f
+	for f in rc out stdout stderr summary; do
+		echo "--- $1/$f"
+		head -n 20 "$work/$1/$f"
+	done
+}
+# sarif_check FILE PREFIX: valid JSON, SARIF 2.1.0, one run, every result
+# location URI starting with PREFIX; prints the result count.
+sarif_check() {
+	node -e '
+		const [file, prefix] = process.argv.slice(1);
+		const log = JSON.parse(require("fs").readFileSync(file, "utf8"));
+		if (log.version !== "2.1.0" || log.runs.length !== 1) throw new Error("not one SARIF 2.1.0 run");
+		const results = log.runs[0].results || [];
+		for (const r of results)
+			for (const l of r.locations) {
+				const uri = l.physicalLocation.artifactLocation.uri;
+				if (!uri.startsWith(prefix)) throw new Error("uri " + uri + " does not start with " + prefix);
+			}
+		console.log(results.length);
+	' "$1" "$2"
+}
+
+echo "== install (go build from this checkout)"
+act install install FPCHECK_ACTION_REF=v9.8.7
+fpcheck=$(out install fpcheck)
+if [ "$(rc install)" = 0 ] && [ -x "$fpcheck" ]; then ok "install builds fpcheck and outputs its path"; else bad "install"; show install; fi
+check "install stamps a vX.Y.Z action ref as the version" has "$work/install/stdout" "fpcheck 9.8.7"
+case "$fpcheck" in "$work/install/runner/"*) ok "install puts the binary under RUNNER_TEMP" ;; *) bad "binary at $fpcheck" ;; esac
+check "install adds the binary's directory to GITHUB_PATH" test "$(cat "$work/install/path")" = "$(dirname "$fpcheck")"
+# No release can be fetched here: GOPROXY=off shows the command it tried.
+act install-version install INPUT_VERSION=1.2.0 GOPROXY=off GOFLAGS=-mod=mod
+check "version input: go install of that version (v added), failing with 3 when it cannot" \
+	test "$(rc install-version)" = 3
+check "... naming the module and version" has "$work/install-version/stderr" "go install github.com/fpcheck/fpcheck/cmd/fpcheck@v1.2.0 failed"
+[ -x "$fpcheck" ] || { echo "0 passed, $((failed + 1)) failed"; exit 1; }
+
+echo "== (a) examples/demo, path given from the repository root"
+act demo run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$repo" INPUT_PATH=examples/demo
+if [ "$(rc demo)" = 0 ]; then ok "findings do not fail the run step"; else bad "run step exited $(rc demo)"; show demo; fi
+check "exit-code output is 1" test "$(out demo exit-code)" = 1
+check "errors output is 3" test "$(out demo errors)" = 3
+check "warnings output is 1" test "$(out demo warnings)" = 1
+check "upload-sarif defaults to true" test "$(out demo upload-sarif)" = true
+check "category is per project folder" test "$(out demo category)" = "fpcheck:examples/demo"
+sarif=$(out demo sarif-file)
+check "sarif-file output names an existing file" test -s "$sarif"
+n=$(sarif_check "$sarif" examples/demo/ 2>"$work/node.err") || cat "$work/node.err"
+check "SARIF is valid JSON, 2.1.0, 4 results under examples/demo/" test "$n" = 4
+check "summary has the findings table" has "$work/demo/summary" "| Level | Location | Rule | Message |"
+check "summary has a row for the navigator" has "$work/demo/summary" '`examples/demo/plugin/components/login/login.wxml:1:46`'
+check "log shows the text report" has "$work/demo/stdout" "fpcheck: 4 problems (3 errors, 1 warning) in 16 files"
+if grep -q '^::error file=' "$work/demo/stdout"; then bad "no annotations when SARIF is uploaded"; else ok "no annotations when SARIF is uploaded"; fi
+
+echo "== (a) gate after the demo run"
+act gate-fail gate FPCHECK_EXIT_CODE=1 FPCHECK_ERRORS=3 FPCHECK_PATH=examples/demo
+check "fail-on-error (default true) fails the job" test "$(rc gate-fail)" = 1
+check "... with an error annotation" has "$work/gate-fail/stdout" "::error title=fpcheck::fpcheck found 3 error-level problem(s) in examples/demo"
+act gate-nofail gate FPCHECK_EXIT_CODE=1 FPCHECK_ERRORS=3 INPUT_FAIL_ON_ERROR=false
+check "fail-on-error: false passes" test "$(rc gate-nofail)" = 0
+check "... with a warning annotation" has "$work/gate-nofail/stdout" "::warning title=fpcheck::"
+act gate-clean gate FPCHECK_EXIT_CODE=0 INPUT_FAIL_ON_ERROR=TRUE
+check "exit code 0 passes the gate" test "$(rc gate-clean)" = 0
+act gate-missing gate INPUT_FAIL_ON_ERROR=true
+check "gate without a run fails (3)" test "$(rc gate-missing)" = 3
+act gate-badbool gate FPCHECK_EXIT_CODE=0 INPUT_FAIL_ON_ERROR=yes
+check "fail-on-error: yes is refused (2)" test "$(rc gate-badbool)" = 2
+
+echo "== (a) the repository is the project (path '.'), --submit, --ignore"
+act root run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$repo/examples/demo" INPUT_SUBMIT=true INPUT_SARIF_FILE="$work/root/report.sarif"
+check "exit-code 1" test "$(out root exit-code)" = 1
+check "--submit raises the develop navigator: 4 errors, 0 warnings" test "$(out root errors)/$(out root warnings)" = 4/0
+check "category is plain 'fpcheck' for '.'" test "$(out root category)" = fpcheck
+check "sarif-file input is honoured" test "$(out root sarif-file)" = "$work/root/report.sarif"
+n=$(sarif_check "$work/root/report.sarif" "" 2>/dev/null)
+check "SARIF has 4 results" test "$n" = 4
+if grep -q '"uri": *"examples/' "$work/root/report.sarif"; then bad "no prefix for '.'"; else ok "no prefix for '.'"; fi
+check "summary says --submit" has "$work/root/summary" "pre-submission gate"
+act ignore run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$repo" INPUT_PATH=examples/demo INPUT_IGNORE="
+  plugin/**
+"
+check "ignore input (one glob a line) leaves out plugin/: 2 errors" test "$(out ignore errors)/$(out ignore warnings)" = 2/0
+
+echo "== (b) a clean project"
+clean="$work/clean-repo"
+mkdir -p "$clean/pages/index"
+echo '{"pages":["pages/index/index"],"functionalPages":{"independent":true}}' >"$clean/app.json"
+act clean run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$clean"
+if [ "$(rc clean)" = 0 ]; then ok "clean project: run step passes"; else bad "clean project"; show clean; fi
+check "errors=0 warnings=0 exit-code=0" test "$(out clean errors)/$(out clean warnings)/$(out clean exit-code)" = 0/0/0
+n=$(sarif_check "$(out clean sarif-file)" "" 2>/dev/null)
+check "SARIF with 0 results" test "$n" = 0
+check "summary says no problems" has "$work/clean/summary" "no problems"
+act clean-gate gate FPCHECK_EXIT_CODE="$(out clean exit-code)" FPCHECK_ERRORS="$(out clean errors)"
+check "clean project passes the gate" test "$(rc clean-gate)" = 0
+
+echo "== (c) project in a sub-folder of the repository"
+sub="$work/sub-repo"
+mkdir -p "$sub/apps"
+cp -R examples/demo "$sub/apps/shop"
+cwd=$sub
+act sub run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$sub" INPUT_PATH=apps/shop INPUT_UPLOAD_SARIF=false
+cwd=$repo
+if [ "$(rc sub)" = 0 ]; then ok "sub-folder: run step passes"; else bad "sub-folder"; show sub; fi
+n=$(sarif_check "$(out sub sarif-file)" apps/shop/ 2>"$work/node.err") || cat "$work/node.err"
+check "every SARIF uri starts with apps/shop/ (4 results)" test "$n" = 4
+check "annotations (upload-sarif false) use repository paths" has "$work/sub/stdout" "::error file=apps/shop/plugin/components/login/login.wxml,line=1,col=46"
+check "4 annotations" test "$(grep -c '^::\(error\|warning\) file=' "$work/sub/stdout")" = 4
+check "summary uses repository paths" has "$work/sub/summary" '`apps/shop/miniprogram/pages/index/index.js:1:31`'
+check "upload-sarif output false" test "$(out sub upload-sarif)" = false
+# the same folder written loosely, and as an absolute path inside the workspace
+act sub2 run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$sub" INPUT_PATH=./apps//shop/
+check "./apps//shop/ is normalized to apps/shop" test "$(out sub2 path)/$(out sub2 category)" = "apps/shop/fpcheck:apps/shop"
+n=$(sarif_check "$(out sub2 sarif-file)" apps/shop/ 2>/dev/null)
+check "... and its SARIF uris start with apps/shop/" test "$n" = 4
+act sub3 run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$sub" INPUT_PATH="$sub/apps/shop"
+check "an absolute path inside the workspace becomes apps/shop" test "$(out sub3 path)" = apps/shop
+act outside run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$sub" INPUT_PATH=apps/../../x
+check "a path outside the repository is refused (2)" test "$(rc outside)" = 2
+check "... with an error annotation on stdout" has "$work/outside/stdout" "::error title=fpcheck::input path 'apps/../../x' is outside the repository"
+
+echo "== (d) not a project"
+mkdir -p "$work/not-a-project/docs"
+act notproject run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$work/not-a-project" INPUT_PATH=docs
+check "run step fails with fpcheck's status 2" test "$(rc notproject)" = 2
+check "fpcheck's message is on stderr" has "$work/notproject/stderr" "fpcheck: docs is not a mini-program or plugin project"
+check "... and in an error annotation" has "$work/notproject/stdout" "::error title=fpcheck::fpcheck: docs is not a mini-program or plugin project"
+check "exit-code output is 2" test "$(out notproject exit-code)" = 2
+check "summary says fpcheck could not check it" has "$work/notproject/summary" "fpcheck could not check \`docs\` (exit status 2)"
+if [ -z "$(out notproject errors)" ]; then ok "no errors output when fpcheck did not check"; else bad "errors output set"; fi
+
+echo "== bad inputs"
+act badbool run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$repo" INPUT_PATH=examples/demo INPUT_SUBMIT=yes
+check "submit: yes is refused (2)" test "$(rc badbool)" = 2
+check "... with an annotation naming the input" has "$work/badbool/stdout" "::error title=fpcheck::input submit must be 'true' or 'false', got 'yes'"
+act nobin run FPCHECK="$work/no-such-fpcheck" GITHUB_WORKSPACE="$repo" INPUT_PATH=examples/demo
+check "a missing fpcheck binary fails (3)" test "$(rc nobin)" = 3
+act usage nothing
+check "unknown mode is a usage error (2)" test "$(rc usage)" = 2
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
