@@ -1,25 +1,54 @@
 // Package graph is fpcheck's dependency graph: every dependency a file
-// declares, with its exact position and the file it resolves to.
+// declares, by every route the platform has (JS/TS/WXS require and import,
+// WXML <import>/<include>/<wxs>, WXSS @import, JSON usingComponents and
+// componentGenerics), with its exact position, the file it resolves to and
+// the packages on both ends.
 package graph
 
 import (
+	"strings"
+
 	"github.com/fpcheck/fpcheck/analyzers/jsmod"
+	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
 	"github.com/fpcheck/fpcheck/analyzers/project"
 	"github.com/fpcheck/fpcheck/analyzers/resolve"
+)
+
+// The non-JS dependency kinds (JS kinds are jsmod.DepKind names).
+const (
+	KindWXMLImport     = "wxml-import"
+	KindWXMLInclude    = "wxml-include"
+	KindWXSSrc         = "wxs-src"
+	KindWXSSImport     = "wxss-import"
+	KindComponent      = "component"
+	KindGenericDefault = "generic-default"
 )
 
 // Edge is one dependency of one file.
 type Edge struct {
 	From *project.File
-	// Kind names the route, e.g. "require", "import", "require.async".
+	// Kind names the route: a jsmod.DepKind name ("require", "import",
+	// "require.async"…) or one of the Kind constants above.
 	Kind string
-	// JSKind is set for JS/TS/WXS dependencies.
-	JSKind    jsmod.DepKind
+	// JSKind is meaningful when IsJS is set.
+	JSKind jsmod.DepKind
+	IsJS   bool
+	// Specifier is the dependency as written.
 	Specifier string
 	// Start, End is the byte span of the specifier (with its quotes) in From.
 	Start, End int
-	// Target is where the specifier leads; zero for plugin references.
+	// Async is set for the sanctioned asynchronous routes across
+	// subpackages: require.async, require with a callback, and components
+	// that have a componentPlaceholder.
+	Async bool
+	// Plugin is set for plugin references: requirePlugin, plugin:// and
+	// plugin-private:// components. They are not resolved to files.
+	Plugin bool
+	// Target is where the specifier leads (zero for plugin references).
 	Target resolve.Result
+	// FromPkg and ToPkg are the packages of From and of Target.Path (nil
+	// when outside every package or unresolved to a path).
+	FromPkg, ToPkg *project.Package
 }
 
 // Graph holds the edges of a project, in file order.
@@ -27,34 +56,135 @@ type Graph struct {
 	Edges []Edge
 }
 
+type builder struct {
+	p         *project.Project
+	g         *Graph
+	resolvers map[string]*resolve.Resolver
+}
+
 // Build resolves every dependency of every parsed file.
 func Build(p *project.Project) *Graph {
-	g := &Graph{}
-	resolvers := map[string]*resolve.Resolver{}
-	resolverFor := func(root string) *resolve.Resolver {
-		if r, ok := resolvers[root]; ok {
-			return r
-		}
-		r := &resolve.Resolver{Root: root, Exists: p.Exists, TypeScript: p.TypeScript()}
-		if p.HasMini && root == p.MiniRoot {
-			r.SetAliases(p.App().ResolveAlias)
-		}
-		resolvers[root] = r
-		return r
-	}
+	b := &builder{p: p, g: &Graph{}, resolvers: map[string]*resolve.Resolver{}}
 	for _, rel := range p.Paths {
 		f := p.Files[rel]
-		if f.JS == nil {
-			continue
-		}
-		r := resolverFor(f.Root)
-		for _, d := range f.JS.Deps {
-			e := Edge{From: f, Kind: d.Kind.String(), JSKind: d.Kind, Specifier: d.Specifier, Start: d.Start, End: d.End}
-			if d.Kind != jsmod.RequirePlugin {
-				e.Target = r.JS(rel, d.Specifier)
-			}
-			g.Edges = append(g.Edges, e)
+		switch {
+		case f.JS != nil:
+			b.jsDeps(f, f.JS.Deps)
+		case f.WXML != nil:
+			b.wxmlDeps(f)
+			b.jsDeps(f, f.InlineWXS)
+		case f.JSON != nil:
+			b.jsonDeps(f)
+		case f.WXSS != nil:
+			b.wxssDeps(f)
 		}
 	}
-	return g
+	for i := range b.g.Edges {
+		e := &b.g.Edges[i]
+		e.FromPkg = p.PackageOf(e.From.Path)
+		if e.Target.Path != "" {
+			e.ToPkg = p.PackageOf(e.Target.Path)
+		}
+	}
+	return b.g
+}
+
+func (b *builder) resolver(root string) *resolve.Resolver {
+	if r, ok := b.resolvers[root]; ok {
+		return r
+	}
+	r := &resolve.Resolver{Root: root, Exists: b.p.Exists, TypeScript: b.p.TypeScript()}
+	if b.p.HasMini && root == b.p.MiniRoot {
+		r.SetAliases(b.p.App().ResolveAlias)
+	}
+	b.resolvers[root] = r
+	return r
+}
+
+func (b *builder) add(e Edge) { b.g.Edges = append(b.g.Edges, e) }
+
+func (b *builder) jsDeps(f *project.File, deps []jsmod.Dep) {
+	r := b.resolver(f.Root)
+	for _, d := range deps {
+		e := Edge{From: f, Kind: d.Kind.String(), JSKind: d.Kind, IsJS: true, Specifier: d.Specifier, Start: d.Start, End: d.End}
+		switch d.Kind {
+		case jsmod.RequirePlugin:
+			e.Plugin = true
+		case jsmod.RequireAsync, jsmod.RequireCallback:
+			e.Async = true
+			e.Target = r.JS(f.Path, d.Specifier)
+		case jsmod.Require, jsmod.Import, jsmod.ExportFrom, jsmod.DynamicImport:
+			e.Target = r.JS(f.Path, d.Specifier)
+		}
+		b.add(e)
+	}
+}
+
+func (b *builder) wxmlDeps(f *project.File) {
+	r := b.resolver(f.Root)
+	for i := range f.WXML.Elements {
+		el := &f.WXML.Elements[i]
+		var kind string
+		var exts []string
+		switch el.Name {
+		case "import":
+			kind, exts = KindWXMLImport, []string{".wxml"}
+		case "include":
+			kind, exts = KindWXMLInclude, []string{".wxml"}
+		case "wxs":
+			kind = KindWXSSrc
+		default:
+			continue
+		}
+		a, ok := el.Attr("src")
+		if !ok || !a.HasValue || strings.Contains(a.Value, "{{") || strings.TrimSpace(a.Value) == "" {
+			continue
+		}
+		start, end := a.ValueStart, a.ValueEnd
+		if a.Quote != 0 {
+			start, end = start-1, end+1
+		}
+		b.add(Edge{From: f, Kind: kind, Specifier: a.Value, Start: start, End: end, Target: r.Asset(f.Path, a.Value, exts...)})
+	}
+}
+
+func (b *builder) wxssDeps(f *project.File) {
+	r := b.resolver(f.Root)
+	for _, im := range f.WXSS.Imports {
+		if strings.Contains(im.Path, "://") || strings.HasPrefix(im.Path, "//") {
+			continue // a remote stylesheet is not a package file
+		}
+		b.add(Edge{From: f, Kind: KindWXSSImport, Specifier: im.Path, Start: im.Start, End: im.End, Target: r.Asset(f.Path, im.Path, ".wxss")})
+	}
+}
+
+func (b *builder) jsonDeps(f *project.File) {
+	r := b.resolver(f.Root)
+	root := f.JSON.Root()
+	placeholders := map[string]bool{}
+	for _, m := range root.Get("componentPlaceholder").Members() {
+		placeholders[m.Key] = true
+	}
+	for _, m := range root.Get("usingComponents").Members() {
+		if m.Duplicate || m.Value.Kind() != jsonpos.String {
+			continue
+		}
+		b.component(f, r, KindComponent, m.Value, placeholders[m.Key])
+	}
+	for _, m := range root.Get("componentGenerics").Members() {
+		if d := m.Value.Get("default"); d.Kind() == jsonpos.String && !m.Duplicate {
+			b.component(f, r, KindGenericDefault, d, false)
+		}
+	}
+}
+
+func (b *builder) component(f *project.File, r *resolve.Resolver, kind string, v jsonpos.Value, async bool) {
+	spec := v.Str()
+	e := Edge{From: f, Kind: kind, Specifier: spec, Start: v.Start(), End: v.End(), Async: async}
+	if strings.HasPrefix(spec, "plugin://") || strings.HasPrefix(spec, "plugin-private://") {
+		e.Plugin = true
+	} else {
+		e.Target = r.Component(f.Path, spec)
+	}
+	b.add(e)
 }

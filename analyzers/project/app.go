@@ -40,6 +40,18 @@ type App struct {
 	Mode            FunctionalPagesMode
 	// ResolveAlias maps "@/*" style keys to root-relative "/x/*" values.
 	ResolveAlias map[string]string
+	// Packages are the code packages: the main package first, then the
+	// subpackages in declaration order, then functional pages, workers,
+	// the open data context and the plugin.
+	Packages []*Package
+	// SubpackagesKey is the "subpackages" value the compiler uses (or
+	// "subPackages" when that is the only one); BothSubpackageKeys is set
+	// when both keys are present (the compiler silently drops subPackages).
+	SubpackagesKey     jsonpos.Value
+	BothSubpackageKeys bool
+	SubpackageDecls    []SubpackageDecl
+
+	byDepth []*Package
 }
 
 // FunctionalPagesDir is the functional-pages directory of the mini-program
@@ -55,10 +67,12 @@ func (p *Project) readApp() {
 	a := &App{ResolveAlias: map[string]string{}}
 	p.app = a
 	if !p.HasMini {
+		p.readPackages(jsonpos.Value{})
 		return
 	}
 	a.File = p.Files[path.Join(p.MiniRoot, "app.json")]
 	if a.File == nil || a.File.JSON == nil {
+		p.readPackages(jsonpos.Value{})
 		return
 	}
 	root := a.File.JSON.Root()
@@ -69,6 +83,7 @@ func (p *Project) readApp() {
 			a.ResolveAlias[m.Key] = m.Value.Str()
 		}
 	}
+	p.readPackages(root)
 }
 
 func classifyFunctionalPages(v jsonpos.Value) FunctionalPagesMode {

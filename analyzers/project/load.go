@@ -18,6 +18,7 @@ import (
 	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
 	"github.com/fpcheck/fpcheck/analyzers/source"
 	"github.com/fpcheck/fpcheck/analyzers/wxml"
+	"github.com/fpcheck/fpcheck/analyzers/wxss"
 )
 
 // MaxParseSize bounds the files fpcheck parses; larger files (bundles,
@@ -83,6 +84,10 @@ type File struct {
 	JSON *jsonpos.Doc
 	WXML *wxml.Document
 	JS   *jsmod.Module
+	WXSS *wxss.Sheet
+	// InlineWXS holds the dependencies of a WXML file's inline <wxs>
+	// modules, with offsets into the WXML file.
+	InlineWXS []jsmod.Dep
 	// Err is set when the file could not be parsed.
 	Err *SyntaxError
 	// Unparsed says why a file of a parsed kind was not parsed ("" when it
@@ -326,7 +331,9 @@ func (p *Project) parseOne(f *File) (err error) {
 		f.WXML = doc
 		if se, ok := errors.AsType[*wxml.SyntaxError](werr); ok {
 			f.Err = &SyntaxError{Offset: se.Offset, Message: se.Message}
+			return nil
 		}
+		f.parseInlineWXS()
 	case KindJS, KindTS, KindWXS:
 		mod, serr := jsmod.Parse(f.Path, f.Text, jsmod.Options{TypeScript: f.Kind == KindTS})
 		if serr != nil {
@@ -334,9 +341,43 @@ func (p *Project) parseOne(f *File) (err error) {
 			return nil
 		}
 		f.JS = mod
-	case KindOther, KindWXSS:
+	case KindWXSS:
+		sheet, serr := wxss.Parse(f.Text)
+		if serr != nil {
+			f.Err = &SyntaxError{Offset: serr.Offset, Message: serr.Message}
+			return nil
+		}
+		f.WXSS = sheet
+	case KindOther:
 	}
 	return nil
+}
+
+// parseInlineWXS parses the bodies of <wxs module="m">…</wxs> elements
+// (WXS is a restricted JavaScript) for their require calls.
+func (f *File) parseInlineWXS() {
+	for i := range f.WXML.Elements {
+		el := &f.WXML.Elements[i]
+		if el.Name != "wxs" || el.BodyStart < 0 || el.BodyEnd <= el.BodyStart {
+			continue
+		}
+		if _, hasSrc := el.Attr("src"); hasSrc {
+			continue
+		}
+		body := f.Text[el.BodyStart:el.BodyEnd]
+		mod, serr := jsmod.Parse(f.Path, body, jsmod.Options{})
+		if serr != nil {
+			if f.Err == nil {
+				f.Err = &SyntaxError{Offset: el.BodyStart + serr.Offset, Message: "inline <wxs>: " + serr.Message}
+			}
+			continue
+		}
+		for _, d := range mod.Deps {
+			d.Start += el.BodyStart
+			d.End += el.BodyStart
+			f.InlineWXS = append(f.InlineWXS, d)
+		}
+	}
 }
 
 // parsed reports whether fpcheck parses f: code and configuration under a
@@ -348,7 +389,7 @@ func (p *Project) parsed(f *File) bool {
 		return true
 	}
 	switch f.Kind {
-	case KindOther, KindWXSS:
+	case KindOther:
 		return false
 	case KindJSON:
 		if jsoncNames[path.Base(f.Path)] {
@@ -358,7 +399,7 @@ func (p *Project) parsed(f *File) bool {
 		if !p.TypeScript() {
 			return false
 		}
-	case KindJS, KindWXML, KindWXS:
+	case KindJS, KindWXML, KindWXS, KindWXSS:
 	}
 	return !strings.Contains("/"+f.Path, "/miniprogram_npm/")
 }

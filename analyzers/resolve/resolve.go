@@ -199,3 +199,101 @@ func (r *Resolver) npm(dir, spec string) Result {
 func isBare(spec string) bool {
 	return !strings.HasPrefix(spec, ".") && !strings.HasPrefix(spec, "/")
 }
+
+// Asset resolves a WXML <import>/<include>/<wxs> src or a WXSS @import: a
+// leading "/" is the code root, anything else is relative to the file's
+// directory; exts are tried after the path as written (".wxml" for
+// templates, ".wxss" for styles).
+func (r *Resolver) Asset(from, spec string, exts ...string) Result {
+	spec = strings.TrimSpace(spec)
+	if spec == "" {
+		return Result{}
+	}
+	base := r.rooted(from, spec)
+	res := Result{How: Relative}
+	if strings.HasPrefix(spec, "/") {
+		res.How = RootRelative
+	}
+	if base == "" {
+		return res
+	}
+	res.Candidates = []string{base}
+	for _, e := range exts {
+		if !strings.HasSuffix(base, e) {
+			res.Candidates = append(res.Candidates, base+e)
+		}
+	}
+	for _, c := range res.Candidates {
+		if r.Exists(c) {
+			res.Path, res.Found = c, true
+			return res
+		}
+	}
+	res.Path = res.Candidates[len(res.Candidates)-1]
+	return res
+}
+
+// Component resolves a usingComponents (or componentGenerics default) path
+// to the component's .json file: root-relative with "/", else relative to
+// the declaring file; a bare name that is not a local component is looked
+// up in miniprogram_npm walking up (<name>.json, then <name>/index.json).
+func (r *Resolver) Component(from, spec string) Result {
+	spec = strings.TrimSpace(spec)
+	if spec == "" {
+		return Result{}
+	}
+	how := Relative
+	if strings.HasPrefix(spec, "/") {
+		how = RootRelative
+	}
+	if base, ok := r.alias(spec); ok {
+		return r.componentAt(Aliased, base)
+	}
+	res := r.componentAt(how, r.rooted(from, spec))
+	if res.Found || !isBare(spec) {
+		return res
+	}
+	dir := path.Dir(from)
+	npm := Result{How: Npm}
+	for {
+		if dir == "." {
+			dir = ""
+		}
+		base := path.Join(dir, "miniprogram_npm", spec)
+		for _, c := range []string{base + ".json", base + "/index.json"} {
+			npm.Candidates = append(npm.Candidates, c)
+			if r.Exists(c) {
+				npm.Path, npm.Found = c, true
+				npm.Candidates = append(res.Candidates, npm.Candidates...)
+				return npm
+			}
+		}
+		if dir == r.Root || dir == "" || !strings.HasPrefix(dir, r.Root) {
+			break
+		}
+		dir = path.Dir(dir)
+	}
+	res.Candidates = append(res.Candidates, npm.Candidates...)
+	return res
+}
+
+func (r *Resolver) componentAt(how How, base string) Result {
+	res := Result{How: how}
+	if base == "" {
+		return res
+	}
+	base = strings.TrimSuffix(base, ".json")
+	res.Candidates = []string{base + ".json"}
+	res.Path = res.Candidates[0]
+	res.Found = r.Exists(res.Path)
+	return res
+}
+
+// rooted joins spec to the code root when it starts with "/", else to the
+// directory of from; "" when the result leaves the project.
+func (r *Resolver) rooted(from, spec string) string {
+	if strings.HasPrefix(spec, "/") {
+		return r.join(r.Root, strings.TrimLeft(spec, "/"))
+	}
+	return r.join(path.Dir(from), spec)
+}

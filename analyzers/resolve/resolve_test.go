@@ -100,3 +100,53 @@ func TestAliasLongestPrefixWins(t *testing.T) {
 		t.Errorf("@/x/y: got %+v", got)
 	}
 }
+
+func TestAssetAndComponent(t *testing.T) {
+	r := resolver(false, "mp/templates/item.wxml", "mp/pages/a/tools.wxs", "mp/styles/base.wxss",
+		"mp/components/card/card.json", "mp/miniprogram_npm/@vant/weapp/button/index.json", "mp/pages/a/local.json")
+	tests := []struct {
+		name string
+		got  Result
+		want Result
+	}{
+		{
+			"rooted template without extension", r.Asset("mp/pages/a/a.wxml", "/templates/item", ".wxml"),
+			Result{Path: "mp/templates/item.wxml", Found: true, How: RootRelative, Candidates: []string{"mp/templates/item", "mp/templates/item.wxml"}},
+		},
+		{
+			"relative wxs", r.Asset("mp/pages/a/a.wxml", "./tools.wxs"),
+			Result{Path: "mp/pages/a/tools.wxs", Found: true, How: Relative, Candidates: []string{"mp/pages/a/tools.wxs"}},
+		},
+		{
+			"relative style", r.Asset("mp/pages/a/a.wxss", "../../styles/base.wxss", ".wxss"),
+			Result{Path: "mp/styles/base.wxss", Found: true, How: Relative, Candidates: []string{"mp/styles/base.wxss"}},
+		},
+		{
+			"missing style", r.Asset("mp/pages/a/a.wxss", "x.wxss", ".wxss"),
+			Result{Path: "mp/pages/a/x.wxss", How: Relative, Candidates: []string{"mp/pages/a/x.wxss"}},
+		},
+		{
+			"rooted component", r.Component("mp/pages/a/a.json", "/components/card/card"),
+			Result{Path: "mp/components/card/card.json", Found: true, How: RootRelative, Candidates: []string{"mp/components/card/card.json"}},
+		},
+		{
+			"relative component without ./", r.Component("mp/pages/a/a.json", "local"),
+			Result{Path: "mp/pages/a/local.json", Found: true, How: Relative, Candidates: []string{"mp/pages/a/local.json"}},
+		},
+		{
+			"npm component", r.Component("mp/pages/a/a.json", "@vant/weapp/button/index"),
+			Result{Path: "mp/miniprogram_npm/@vant/weapp/button/index.json", Found: true, How: Npm, Candidates: []string{
+				"mp/pages/a/@vant/weapp/button/index.json",
+				"mp/pages/a/miniprogram_npm/@vant/weapp/button/index.json", "mp/pages/a/miniprogram_npm/@vant/weapp/button/index/index.json",
+				"mp/pages/miniprogram_npm/@vant/weapp/button/index.json", "mp/pages/miniprogram_npm/@vant/weapp/button/index/index.json",
+				"mp/miniprogram_npm/@vant/weapp/button/index.json",
+			}},
+		},
+		{"leaving the project", r.Asset("mp/a.wxml", "../../../x.wxml"), Result{How: Relative}},
+	}
+	for _, tc := range tests {
+		if !reflect.DeepEqual(tc.got, tc.want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", tc.name, tc.got, tc.want)
+		}
+	}
+}

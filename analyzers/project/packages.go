@@ -1,0 +1,186 @@
+package project
+
+import (
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
+)
+
+// PackageKind is what sort of code package a directory is.
+type PackageKind int
+
+// The package kinds. Every file of the mini-program root belongs to exactly
+// one package: the most specific root that holds it.
+const (
+	MainPackage PackageKind = iota
+	Subpackage
+	IndependentSubpackage
+	FunctionalPagesPackage
+	WorkersPackage
+	OpenDataContextPackage
+	PluginPackage
+)
+
+func (k PackageKind) String() string {
+	switch k {
+	case MainPackage:
+		return "main package"
+	case Subpackage:
+		return "subpackage"
+	case IndependentSubpackage:
+		return "independent subpackage"
+	case FunctionalPagesPackage:
+		return "functional pages"
+	case WorkersPackage:
+		return "workers"
+	case OpenDataContextPackage:
+		return "open data context"
+	case PluginPackage:
+		return "plugin"
+	}
+	return "package"
+}
+
+// Package is one code package.
+type Package struct {
+	Kind PackageKind
+	// Root is project-relative ("" only for a main package at DIR).
+	Root string
+	// Name is the subpackage's "name", else its root.
+	Name string
+	// Pages are the page paths the package declares, project-relative.
+	Pages []string
+	// Decl is the JSON value that declared it (zero for the main package).
+	Decl jsonpos.Value
+}
+
+// Label names the package in messages: `the main package`, `subpackage
+// "packageA"`, `independent subpackage "login"`, `functional-pages/`…
+func (p *Package) Label() string {
+	dir := lastElem(p.Root) + "/"
+	switch p.Kind {
+	case MainPackage:
+		return "the main package"
+	case PluginPackage:
+		return "the plugin"
+	case Subpackage, IndependentSubpackage:
+		return p.Kind.String() + ` "` + p.Name + `"`
+	case FunctionalPagesPackage:
+		return dir
+	case WorkersPackage:
+		return "the workers directory (" + dir + ")"
+	case OpenDataContextPackage:
+		return "the open data context (" + dir + ")"
+	}
+	return p.Kind.String()
+}
+
+func lastElem(p string) string {
+	if p == "" {
+		return "."
+	}
+	return path.Base(p)
+}
+
+// SubpackageDecl is one entry of app.json "subpackages", kept for the
+// configuration rules.
+type SubpackageDecl struct {
+	Root    string // cleaned, project-relative; "" when invalid
+	RawRoot jsonpos.Value
+	Value   jsonpos.Value
+	Pages   []jsonpos.Value
+}
+
+// readPackages builds the package list from app.json.
+func (p *Project) readPackages(root jsonpos.Value) {
+	a := p.app
+	main := &Package{Kind: MainPackage, Root: p.MiniRoot, Name: "main"}
+	for _, pg := range root.Get("pages").Elements() {
+		if pg.Kind() == jsonpos.String {
+			main.Pages = append(main.Pages, path.Join(p.MiniRoot, pg.Str()))
+		}
+	}
+	if p.HasMini {
+		a.Packages = []*Package{main}
+	}
+
+	key := "subpackages"
+	if !root.Get(key).Exists() {
+		key = "subPackages"
+	}
+	a.SubpackagesKey = root.Get(key)
+	a.BothSubpackageKeys = root.Get("subpackages").Exists() && root.Get("subPackages").Exists()
+	for _, v := range a.SubpackagesKey.Elements() {
+		d := SubpackageDecl{Value: v, RawRoot: v.Get("root"), Pages: v.Get("pages").Elements()}
+		if d.RawRoot.Kind() == jsonpos.String {
+			if rel, ok := CleanRel(d.RawRoot.Str()); ok && rel != "" {
+				d.Root = path.Join(p.MiniRoot, rel)
+			}
+		}
+		a.SubpackageDecls = append(a.SubpackageDecls, d)
+		if d.Root == "" || a.packageRooted(d.Root) != nil {
+			continue // invalid or duplicate: reported by the config rules
+		}
+		kind := Subpackage
+		if b, ok := v.Get("independent").Bool(); ok && b {
+			kind = IndependentSubpackage
+		}
+		pkg := &Package{Kind: kind, Root: d.Root, Name: strings.TrimPrefix(d.Root, p.MiniRoot+"/"), Decl: v}
+		if n := v.Get("name"); n.Kind() == jsonpos.String && n.Str() != "" {
+			pkg.Name = n.Str()
+		}
+		for _, pg := range d.Pages {
+			if pg.Kind() == jsonpos.String {
+				pkg.Pages = append(pkg.Pages, path.Join(d.Root, pg.Str()))
+			}
+		}
+		a.Packages = append(a.Packages, pkg)
+	}
+	if a.Mode.Enabled() {
+		a.Packages = append(a.Packages, &Package{Kind: FunctionalPagesPackage, Root: p.FunctionalPagesDir(), Name: "functional-pages", Decl: a.FunctionalPages})
+	}
+	if w := root.Get("workers"); w.Exists() {
+		dir := w
+		if w.Kind() == jsonpos.Object {
+			dir = w.Get("path")
+		}
+		if dir.Kind() == jsonpos.String {
+			if rel, ok := CleanRel(dir.Str()); ok && rel != "" {
+				a.Packages = append(a.Packages, &Package{Kind: WorkersPackage, Root: path.Join(p.MiniRoot, rel), Name: "workers", Decl: w})
+			}
+		}
+	}
+	if o := root.Get("openDataContext"); o.Kind() == jsonpos.String {
+		if rel, ok := CleanRel(o.Str()); ok && rel != "" {
+			a.Packages = append(a.Packages, &Package{Kind: OpenDataContextPackage, Root: path.Join(p.MiniRoot, rel), Name: "openDataContext", Decl: o})
+		}
+	}
+	if p.HasPlugin && (!p.HasMini || p.PluginRoot != p.MiniRoot) {
+		a.Packages = append(a.Packages, &Package{Kind: PluginPackage, Root: p.PluginRoot, Name: "plugin"})
+	}
+	// Most specific root first, so PackageOf finds the innermost.
+	a.byDepth = append([]*Package(nil), a.Packages...)
+	sort.SliceStable(a.byDepth, func(i, j int) bool { return len(a.byDepth[i].Root) > len(a.byDepth[j].Root) })
+}
+
+func (a *App) packageRooted(root string) *Package {
+	for _, pkg := range a.Packages {
+		if pkg.Root == root && pkg.Kind != MainPackage {
+			return pkg
+		}
+	}
+	return nil
+}
+
+// PackageOf returns the package holding the project-relative path rel, or
+// nil when rel is outside the mini-program and plugin roots.
+func (p *Project) PackageOf(rel string) *Package {
+	for _, pkg := range p.app.byDepth {
+		if Under(rel, pkg.Root) {
+			return pkg
+		}
+	}
+	return nil
+}
