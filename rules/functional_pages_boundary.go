@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/fpcheck/fpcheck/analyzers/graph"
-	"github.com/fpcheck/fpcheck/analyzers/jsmod"
 	"github.com/fpcheck/fpcheck/analyzers/project"
 	"github.com/fpcheck/fpcheck/analyzers/resolve"
 )
@@ -29,21 +28,14 @@ var functionalPagesBoundaryMeta = &Meta{
 	Bad:  "functional-pages/request-payment.js\nconst { sign } = require('../utils/sign')",
 	Good: "functional-pages/request-payment.js\nconst { sign } = require('./sign') // a copy inside functional-pages/",
 	Tags: []string{"functional-pages", "dependencies", "correctness"},
-	Messages: map[string]string{
+	Messages: withKinds(map[string]string{
 		"out":         `%s %q in functional-pages/ resolves to %s, outside functional-pages/; independent functional pages load on their own, so this fails on the phone%s`,
 		"in":          `%s %q resolves to %s inside functional-pages/; code outside functional-pages/ may not depend on independent functional pages%s`,
 		"out-legacy":  `%s %q in functional-pages/ resolves to %s, outside functional-pages/; such dependencies will not be supported in future%s`,
 		"in-legacy":   `%s %q resolves to %s inside functional-pages/; code outside functional-pages/ should not depend on functional pages%s`,
 		"out-project": `%s %q in functional-pages/ leaves the project; functional pages may only depend on files inside functional-pages/`,
 		"rooted":      ` (the leading "/" was read from the mini-program root because %s does not exist)`,
-		// How each kind of dependency is named in the messages above.
-		"kind:require":          "require",
-		"kind:require.async":    "require.async",
-		"kind:require-callback": "require with a callback",
-		"kind:import":           "import",
-		"kind:export-from":      "export … from",
-		"kind:dynamic-import":   "import()",
-	},
+	}),
 }
 
 func (functionalPagesBoundary) Meta() *Meta { return functionalPagesBoundaryMeta }
@@ -61,7 +53,7 @@ func (functionalPagesBoundary) Check(c *Context) {
 	dir := p.FunctionalPagesDir()
 	for i := range c.Graph.Edges {
 		e := &c.Graph.Edges[i]
-		if e.From.Root != p.MiniRoot || e.JSKind == jsmod.RequirePlugin {
+		if e.From.Root != p.MiniRoot || e.Plugin {
 			continue
 		}
 		fromIn := project.Under(e.From.Path, dir)
@@ -82,16 +74,14 @@ func (functionalPagesBoundary) Check(c *Context) {
 	}
 }
 
-// rootedNote explains a root-relative reading of a leading "/".
+// rootedNote explains a root-relative reading of a leading "/" in JS,
+// where it is a fallback (in WXML and JSON "/" always means the root).
 func rootedNote(c *Context, e *graph.Edge) string {
-	if e.Target.How != resolve.RootRelative {
+	if !e.IsJS || e.Target.How != resolve.RootRelative {
 		return ""
 	}
 	return c.Format("rooted", e.Target.Candidates[0])
 }
-
-// kindPhrase names the dependency kind of e for a message.
-func kindPhrase(c *Context, e *graph.Edge) string { return c.Format("kind:" + e.Kind) }
 
 // isPathSpec reports whether a specifier is a path (not a package name).
 func isPathSpec(spec string) bool {

@@ -9,7 +9,7 @@ func init() { register(syntaxError{}) }
 var syntaxErrorMeta = &Meta{
 	ID:       "syntax-error",
 	Severity: Error,
-	Title:    "a JSON, WXML or JS/TS file cannot be parsed",
+	Title:    "a JSON, WXML, WXSS or JS/TS file cannot be parsed",
 	Explanation: `fpcheck could not parse the file, so the platform's compiler will reject it too, and the checks ` +
 		`that need it were skipped for that file (the run goes on with the others). app.json and the other ` +
 		`WeChat configuration files must be strict JSON: no comments, no trailing commas (a leading UTF-8 BOM is ` +
@@ -47,7 +47,9 @@ func languageName(k project.Kind) string {
 		return "WXS"
 	case project.KindJS:
 		return "JavaScript"
-	case project.KindOther, project.KindWXSS:
+	case project.KindWXSS:
+		return "WXSS"
+	case project.KindOther:
 	}
 	return "file"
 }

@@ -1,0 +1,68 @@
+package rules
+
+import (
+	"path"
+
+	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
+	"github.com/fpcheck/fpcheck/analyzers/project"
+)
+
+type duplicatePage struct{}
+
+func init() { register(duplicatePage{}) }
+
+var duplicatePageMeta = &Meta{
+	ID:       "duplicate-page",
+	Severity: Error,
+	Title:    "a page is listed in two packages, or a main-package page lies in a subpackage",
+	Explanation: `Every page belongs to exactly one package: the main package lists its pages in "pages", each ` +
+		`subpackage lists them relative to its root. A page listed twice, or a "pages" entry of the main ` +
+		`package that lies under a subpackage's root, makes it ambiguous which package ships the page and ` +
+		`which boundaries apply to it. Keep each page in one list.`,
+	Bad:  "app.json\n{\"pages\": [\"pages/index/index\", \"shop/list/list\"], \"subpackages\": [{\"root\": \"shop\", \"pages\": [\"list/list\"]}]}",
+	Good: "app.json\n{\"pages\": [\"pages/index/index\"], \"subpackages\": [{\"root\": \"shop\", \"pages\": [\"list/list\"]}]}",
+	Tags: []string{"subpackages", "config"},
+	Messages: map[string]string{
+		"twice":   `page %q is already listed in %s`,
+		"in-root": `main-package page %q lies inside the root of %s; list it in that subpackage instead`,
+	},
+}
+
+func (duplicatePage) Meta() *Meta { return duplicatePageMeta }
+
+func (duplicatePage) Check(c *Context) {
+	p := c.Project
+	app := p.App()
+	if app.File == nil || app.File.JSON == nil {
+		return
+	}
+	owner := map[string]string{} // page → label of the package listing it first
+	report := func(v jsonpos.Value, page, label string) {
+		if first, ok := owner[page]; ok {
+			c.Report(app.File, v.Start(), v.End(), "twice", page, first)
+			return
+		}
+		owner[page] = label
+	}
+	for _, v := range app.File.JSON.Root().Get("pages").Elements() {
+		if v.Kind() != jsonpos.String {
+			continue
+		}
+		page := path.Join(p.MiniRoot, v.Str())
+		if pkg := p.PackageOf(page); pkg != nil && (pkg.Kind == project.Subpackage || pkg.Kind == project.IndependentSubpackage) {
+			c.Report(app.File, v.Start(), v.End(), "in-root", v.Str(), pkg.Label())
+		}
+		report(v, page, "the main package")
+	}
+	for _, d := range app.SubpackageDecls {
+		if d.Root == "" {
+			continue
+		}
+		label := `subpackage "` + d.RawRoot.Str() + `"`
+		for _, v := range d.Pages {
+			if v.Kind() == jsonpos.String {
+				report(v, path.Join(d.Root, v.Str()), label)
+			}
+		}
+	}
+}
