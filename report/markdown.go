@@ -30,6 +30,9 @@ func writeMarkdown(w io.Writer, run *Run) error {
 				f.Rule.ID, InformationURI, f.Rule.ID, mdCell(f.Message))
 		}
 	}
+	if run.Graph != "" {
+		fmt.Fprintf(bw, "\n<details><summary>Package dependency graph (red: crosses a boundary)</summary>\n\n```mermaid\n%s```\n\n</details>\n", run.Graph)
+	}
 	return bw.Flush()
 }
 

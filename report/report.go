@@ -30,6 +30,9 @@ type Run struct {
 	// sub-folder of the repository, whose paths GitHub resolves from the
 	// repository root).
 	PathPrefix string
+	// Graph, when set, is the Mermaid package graph that the markdown
+	// format embeds.
+	Graph string
 	// Color enables ANSI color in text output.
 	Color bool
 }

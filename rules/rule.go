@@ -140,10 +140,11 @@ func Lookup(id string) (Rule, bool) {
 	return nil, false
 }
 
-// Run applies rules to the project and returns the findings sorted by path,
-// position and rule, with duplicates removed.
-func Run(p *project.Project, rs []Rule, submit bool) []Finding {
-	c := &Context{Project: p, Graph: graph.Build(p), Submit: submit}
+// Run applies rules to the project and its dependency graph (graph.Build)
+// and returns the findings sorted by path, position and rule, without
+// duplicates.
+func Run(p *project.Project, g *graph.Graph, rs []Rule, submit bool) []Finding {
+	c := &Context{Project: p, Graph: g, Submit: submit}
 	for _, r := range rs {
 		c.rule = r.Meta()
 		r.Check(c)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fpcheck/fpcheck/analyzers/graph"
 	"github.com/fpcheck/fpcheck/analyzers/project"
 	"github.com/fpcheck/fpcheck/internal/fixture"
 	"github.com/fpcheck/fpcheck/rules"
@@ -60,7 +61,7 @@ func runFixture(t *testing.T, path string) string {
 	}
 	submit := slices.Contains(fx.Flags, "--submit")
 	var b strings.Builder
-	for _, f := range rules.Run(p, rules.All(), submit) {
+	for _, f := range rules.Run(p, graph.Build(p), rules.All(), submit) {
 		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", f.Path, f.Range.Start.Line, f.Range.Start.Col, f.Severity, f.Message, f.Rule.ID)
 	}
 	got := b.String()

@@ -105,6 +105,9 @@ type Project struct {
 	Paths []string
 	// ConfigFile is project.config.json, nil when absent.
 	ConfigFile *File
+	// present holds files that exist under the roots but are not analyzed
+	// (left out with --ignore, or hidden): dependencies on them resolve.
+	present map[string]bool
 
 	app *App
 }
@@ -120,8 +123,12 @@ type Options struct {
 // File returns the file at rel, or nil.
 func (p *Project) File(rel string) *File { return p.Files[rel] }
 
-// Exists reports whether rel is a file of the project.
-func (p *Project) Exists(rel string) bool { _, ok := p.Files[rel]; return ok }
+// Exists reports whether rel is a file of the project (analyzed, or left
+// out of the analysis with --ignore or for being hidden).
+func (p *Project) Exists(rel string) bool {
+	_, ok := p.Files[rel]
+	return ok || p.present[rel]
+}
 
 // TypeScript reports whether .ts files are compiled (the TypeScript compiler
 // plugin is on).
@@ -143,7 +150,7 @@ func Load(dir string, opt Options) (*Project, error) {
 			return nil, &NotProjectError{Reason: fmt.Sprintf("--ignore %q is not a valid glob pattern", g)}
 		}
 	}
-	p := &Project{Dir: dir, Files: map[string]*File{}}
+	p := &Project{Dir: dir, Files: map[string]*File{}, present: map[string]bool{}}
 	var cfgFile *File
 	if text, ok := readRegular(filepath.Join(dir, "project.config.json")); ok {
 		cfgFile = &File{File: source.New("project.config.json", text), Kind: KindJSON}
@@ -200,10 +207,14 @@ func (p *Project) list(opt Options) ([]string, error) {
 				}
 				return nil
 			}
-			if !regularFile(d) || strings.HasPrefix(d.Name(), ".") || seen[rel] {
+			if !regularFile(d) || seen[rel] {
 				return nil
 			}
-			if ignoredBy(opt.Ignore, rel) || (p.HasMini && pack.ignored(rel)) {
+			if p.HasMini && pack.ignored(rel) {
+				return nil // not uploaded: as good as missing on the phone
+			}
+			if strings.HasPrefix(d.Name(), ".") || ignoredBy(opt.Ignore, rel) {
+				p.present[rel] = true
 				return nil
 			}
 			if len(out) >= maxFiles {

@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/fpcheck/fpcheck/analyzers/graph"
 	"github.com/fpcheck/fpcheck/analyzers/project"
 	"github.com/fpcheck/fpcheck/analyzers/source"
 	"github.com/fpcheck/fpcheck/report"
@@ -52,6 +53,8 @@ func (c *Command) Main(args []string) (code int) {
 			return c.listRules(args[1:])
 		case "hook":
 			return c.hook(args[1:])
+		case "graph":
+			return c.graph(args[1:])
 		}
 	}
 	return c.check(args)
@@ -93,6 +96,7 @@ func (c *Command) usage(fs *flag.FlagSet) {
        fpcheck explain RULE
        fpcheck rules
        fpcheck hook install|uninstall|run   (git pre-commit hook; see "fpcheck hook help")
+       fpcheck graph [--format mermaid|dot] [DIR]   (package dependency graph)
 
 fpcheck checks a WeChat mini-program or plugin project (DIR, default ".")
 for problems that break functional pages (插件功能页) and package boundaries
@@ -174,7 +178,8 @@ func (c *Command) checkWith(o *options) int {
 		return ExitInternal
 	}
 	all := rules.All()
-	findings := rules.Run(p, all, o.submit)
+	g := graph.Build(p)
+	findings := rules.Run(p, g, all, o.submit)
 	run := &report.Run{
 		Tool:       "fpcheck",
 		Version:    c.version(),
@@ -201,6 +206,12 @@ func (c *Command) checkWith(o *options) int {
 		}
 		defer f.Close()
 		out = f
+	}
+	if o.format == "markdown" {
+		var gb strings.Builder
+		if err := report.WriteGraph(&gb, "mermaid", p.App().Packages, g); err == nil {
+			run.Graph = gb.String()
+		}
 	}
 	run.Color = o.format == "text" && !o.noColor && os.Getenv("NO_COLOR") == "" && c.terminal(out)
 	if err := report.Write(out, o.format, run); err != nil {

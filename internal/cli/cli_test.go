@@ -193,3 +193,36 @@ func TestNoColorUnlessTerminal(t *testing.T) {
 		t.Error("color despite --no-color")
 	}
 }
+
+// TestGraphGolden renders the package graph of a project with subpackages
+// (crossing, allowed and asynchronous edges) in both formats.
+func TestGraphGolden(t *testing.T) {
+	for _, fx := range []string{"subpackage-boundary/fire_every_kind", "subpackage-boundary/silent_async"} {
+		dir := fixture.Extract(t, filepath.Join("..", "..", "testdata", "rules", fx+".txtar")).Dir
+		for _, format := range []string{"mermaid", "dot"} {
+			name := "graph-" + filepath.Base(fx) + "." + format
+			t.Run(name, func(t *testing.T) {
+				out, errOut, code := run(t, "graph", "--format", format, dir)
+				if code != ExitOK {
+					t.Fatalf("exit %d: %s", code, errOut)
+				}
+				golden := filepath.Join("..", "..", "testdata", "golden", name)
+				if *update {
+					if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if out != string(want) {
+					t.Errorf("graph differs from %s:\n%s", golden, out)
+				}
+			})
+		}
+	}
+	if _, errOut, code := run(t, "graph", "--format", "png", "."); code != ExitUsage || !strings.Contains(errOut, "unknown graph --format") {
+		t.Errorf("bad graph format: exit %d, %s", code, errOut)
+	}
+}

@@ -1,0 +1,142 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/fpcheck/fpcheck/analyzers/graph"
+	"github.com/fpcheck/fpcheck/analyzers/project"
+)
+
+// GraphFormats are the formats of `fpcheck graph`.
+var GraphFormats = []string{"mermaid", "dot"}
+
+// pkgEdge aggregates the file-level edges between two packages.
+type pkgEdge struct {
+	from, to int
+	kinds    map[string]int
+	crossing graph.Crossing
+	async    bool // every edge is asynchronous
+}
+
+func (e *pkgEdge) label() string {
+	var parts []string
+	for k, n := range e.kinds {
+		parts = append(parts, fmt.Sprintf("%d %s", n, k))
+	}
+	sort.Strings(parts)
+	s := strings.Join(parts, ", ")
+	if e.crossing != graph.NoCrossing {
+		s = "CROSSING: " + s
+	}
+	return s
+}
+
+// packageEdges aggregates g by package pair, in a fixed order.
+func packageEdges(pkgs []*project.Package, g *graph.Graph) []*pkgEdge {
+	index := map[*project.Package]int{}
+	for i, p := range pkgs {
+		index[p] = i
+	}
+	byPair := map[[2]int]*pkgEdge{}
+	for i := range g.Edges {
+		e := &g.Edges[i]
+		if e.FromPkg == nil || e.ToPkg == nil || e.FromPkg == e.ToPkg {
+			continue
+		}
+		key := [2]int{index[e.FromPkg], index[e.ToPkg]}
+		pe := byPair[key]
+		if pe == nil {
+			pe = &pkgEdge{from: key[0], to: key[1], kinds: map[string]int{}, async: true}
+			byPair[key] = pe
+		}
+		pe.kinds[e.Kind]++
+		pe.async = pe.async && e.Async
+		if c := graph.Classify(e); c != graph.NoCrossing {
+			pe.crossing = c
+		}
+	}
+	out := make([]*pkgEdge, 0, len(byPair))
+	for _, pe := range byPair {
+		out = append(out, pe)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].from != out[j].from {
+			return out[i].from < out[j].from
+		}
+		return out[i].to < out[j].to
+	})
+	return out
+}
+
+func pkgTitle(p *project.Package) string {
+	root := p.Root
+	if root == "" {
+		root = "."
+	}
+	return fmt.Sprintf("%s\n%s/", p.Label(), root)
+}
+
+// WriteGraph renders the package-level dependency graph: each package is a
+// cluster (its boundary), edges are labeled with how many dependencies of
+// each kind they carry, crossing edges are red, asynchronous ones dashed.
+func WriteGraph(w io.Writer, format string, pkgs []*project.Package, g *graph.Graph) error {
+	edges := packageEdges(pkgs, g)
+	bw := bufio.NewWriter(w)
+	switch format {
+	case "dot":
+		writeDOT(bw, pkgs, edges)
+	case "mermaid":
+		writeMermaid(bw, pkgs, edges)
+	default:
+		return fmt.Errorf("unknown graph format %q", format)
+	}
+	return bw.Flush()
+}
+
+func writeDOT(w *bufio.Writer, pkgs []*project.Package, edges []*pkgEdge) {
+	fmt.Fprintln(w, "digraph packages {")
+	fmt.Fprintln(w, "  rankdir=LR;\n  node [shape=box, style=rounded];")
+	for i, p := range pkgs {
+		fmt.Fprintf(w, "  subgraph cluster_%d {\n    label=%q;\n    p%d [label=%q];\n  }\n", i, p.Kind.String(), i, pkgTitle(p))
+	}
+	for _, e := range edges {
+		attrs := fmt.Sprintf("label=%q", e.label())
+		if e.crossing != graph.NoCrossing {
+			attrs += ", color=red, fontcolor=red, penwidth=2"
+		} else if e.async {
+			attrs += ", style=dashed"
+		}
+		fmt.Fprintf(w, "  p%d -> p%d [%s];\n", e.from, e.to, attrs)
+	}
+	fmt.Fprintln(w, "}")
+}
+
+func writeMermaid(w *bufio.Writer, pkgs []*project.Package, edges []*pkgEdge) {
+	fmt.Fprintln(w, "flowchart LR")
+	for i, p := range pkgs {
+		fmt.Fprintf(w, "  subgraph c%d[%q]\n    p%d[%q]\n  end\n", i, p.Kind.String(), i, mermaidText(pkgTitle(p)))
+	}
+	var red []int
+	for n, e := range edges {
+		arrow := "-->"
+		if e.async && e.crossing == graph.NoCrossing {
+			arrow = "-.->"
+		}
+		fmt.Fprintf(w, "  p%d %s|%q| p%d\n", e.from, arrow, mermaidText(e.label()), e.to)
+		if e.crossing != graph.NoCrossing {
+			red = append(red, n)
+		}
+	}
+	for _, n := range red {
+		fmt.Fprintf(w, "  linkStyle %d stroke:#d00,stroke-width:2px,color:#d00\n", n)
+	}
+}
+
+// mermaidText makes text safe inside a quoted Mermaid label.
+func mermaidText(s string) string {
+	return strings.NewReplacer("\n", "<br/>", `"`, "#quot;").Replace(s)
+}
