@@ -107,7 +107,7 @@ func (r *Resolver) JS(from, spec string) Result {
 		return res
 	}
 	if isBare(spec) {
-		npm := r.npm(dir, spec)
+		npm := r.npm(dir, spec, ".js")
 		npm.Candidates = append(res.Candidates, npm.Candidates...)
 		if npm.Found {
 			return npm
@@ -173,15 +173,17 @@ func (r *Resolver) extensions(base string) []string {
 	return c
 }
 
-// npm walks up from dir to the root looking in miniprogram_npm.
-func (r *Resolver) npm(dir, spec string) Result {
+// npm walks up from dir to the root looking in miniprogram_npm for
+// spec+ext, then spec/index+ext (ext is ".js" for modules, ".json" for
+// components).
+func (r *Resolver) npm(dir, spec, ext string) Result {
 	res := Result{How: Npm}
 	for {
 		if dir == "." {
 			dir = ""
 		}
 		base := path.Join(dir, "miniprogram_npm", spec)
-		for _, c := range []string{base + ".js", base + "/index.js"} {
+		for _, c := range []string{base + ext, base + "/index" + ext} {
 			res.Candidates = append(res.Candidates, c)
 			if r.Exists(c) {
 				res.Path, res.Found = c, true
@@ -253,27 +255,12 @@ func (r *Resolver) Component(from, spec string) Result {
 	if res.Found || !isBare(spec) {
 		return res
 	}
-	dir := path.Dir(from)
-	npm := Result{How: Npm}
-	for {
-		if dir == "." {
-			dir = ""
-		}
-		base := path.Join(dir, "miniprogram_npm", spec)
-		for _, c := range []string{base + ".json", base + "/index.json"} {
-			npm.Candidates = append(npm.Candidates, c)
-			if r.Exists(c) {
-				npm.Path, npm.Found = c, true
-				npm.Candidates = append(res.Candidates, npm.Candidates...)
-				return npm
-			}
-		}
-		if dir == r.Root || dir == "" || !strings.HasPrefix(dir, r.Root) {
-			break
-		}
-		dir = path.Dir(dir)
+	npm := r.npm(path.Dir(from), spec, ".json")
+	npm.Candidates = append(res.Candidates, npm.Candidates...)
+	if npm.Found {
+		return npm
 	}
-	res.Candidates = append(res.Candidates, npm.Candidates...)
+	res.Candidates = npm.Candidates
 	return res
 }
 

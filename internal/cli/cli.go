@@ -168,14 +168,9 @@ func (c *Command) check(args []string) int {
 
 // checkWith loads the project in o.dir, runs the rules and writes the report.
 func (c *Command) checkWith(o *options) int {
-	p, err := project.Load(o.dir, project.Options{Ignore: o.ignore})
-	if err != nil {
-		if npe, ok := errors.AsType[*project.NotProjectError](err); ok {
-			fmt.Fprintf(c.Stderr, "fpcheck: %s\n", npe.Reason)
-			return ExitUsage
-		}
-		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
-		return ExitInternal
+	p, code := c.load(o.dir, project.Options{Ignore: o.ignore})
+	if p == nil {
+		return code
 	}
 	all := rules.All()
 	g := graph.Build(p)
@@ -231,6 +226,21 @@ func pathPrefix(p string) string {
 		return ""
 	}
 	return p + "/"
+}
+
+// load loads the project in dir; on failure it prints why and returns the
+// exit code (2 when dir is not a project, 3 otherwise) with a nil project.
+func (c *Command) load(dir string, opt project.Options) (*project.Project, int) {
+	p, err := project.Load(dir, opt)
+	if err == nil {
+		return p, ExitOK
+	}
+	if npe, ok := errors.AsType[*project.NotProjectError](err); ok {
+		fmt.Fprintf(c.Stderr, "fpcheck: %s\n", npe.Reason)
+		return nil, ExitUsage
+	}
+	fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
+	return nil, ExitInternal
 }
 
 func (c *Command) terminal(w io.Writer) bool {

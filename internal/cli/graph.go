@@ -42,14 +42,9 @@ func (c *Command) graph(args []string) int {
 	if fs.NArg() == 1 {
 		dir = fs.Arg(0)
 	}
-	p, err := project.Load(dir, project.Options{})
-	if err != nil {
-		if npe, ok := errors.AsType[*project.NotProjectError](err); ok {
-			fmt.Fprintf(c.Stderr, "fpcheck: %s\n", npe.Reason)
-			return ExitUsage
-		}
-		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
-		return ExitInternal
+	p, code := c.load(dir, project.Options{})
+	if p == nil {
+		return code
 	}
 	if err := report.WriteGraph(c.Stdout, *format, p.App().Packages, graph.Build(p)); err != nil {
 		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
