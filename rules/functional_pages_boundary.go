@@ -29,11 +29,12 @@ var functionalPagesBoundaryMeta = &Meta{
 	Good: "functional-pages/request-payment.js\nconst { sign } = require('./sign') // a copy inside functional-pages/",
 	Tags: []string{"functional-pages", "dependencies", "correctness"},
 	Messages: withKinds(map[string]string{
-		"out":         `%s %q in functional-pages/ resolves to %s, outside functional-pages/; independent functional pages load on their own, so this fails on the phone%s`,
-		"in":          `%s %q resolves to %s inside functional-pages/; code outside functional-pages/ may not depend on independent functional pages%s`,
-		"out-legacy":  `%s %q in functional-pages/ resolves to %s, outside functional-pages/; such dependencies will not be supported in future%s`,
-		"in-legacy":   `%s %q resolves to %s inside functional-pages/; code outside functional-pages/ should not depend on functional pages%s`,
+		"out":         `%s %q in functional-pages/ resolves to %s in %s, outside functional-pages/; independent functional pages load on their own, so this fails on the phone%s`,
+		"in":          `%s %q in %s resolves to %s inside functional-pages/; code outside functional-pages/ may not depend on independent functional pages%s`,
+		"out-legacy":  `%s %q in functional-pages/ resolves to %s in %s, outside functional-pages/; such dependencies will not be supported in future%s`,
+		"in-legacy":   `%s %q in %s resolves to %s inside functional-pages/; code outside functional-pages/ should not depend on functional pages%s`,
 		"out-project": `%s %q in functional-pages/ leaves the project; functional pages may only depend on files inside functional-pages/`,
+		"no-package":  "a file outside the code roots (not uploaded)",
 		"rooted":      ` (the leading "/" was read from the mini-program root because %s does not exist)`,
 	}),
 }
@@ -67,11 +68,19 @@ func (functionalPagesBoundary) Check(c *Context) {
 		toIn := project.Under(t.Path, dir)
 		switch {
 		case fromIn && !toIn:
-			c.ReportLevel(level, e.From, e.Start, e.End, "out"+suffix, kindPhrase(c, e), e.Specifier, t.Path, rootedNote(c, e))
+			c.ReportLevel(level, e.From, e.Start, e.End, "out"+suffix, kindPhrase(c, e), e.Specifier, t.Path, pkgLabel(c, e.ToPkg), rootedNote(c, e))
 		case !fromIn && toIn:
-			c.ReportLevel(level, e.From, e.Start, e.End, "in"+suffix, kindPhrase(c, e), e.Specifier, t.Path, rootedNote(c, e))
+			c.ReportLevel(level, e.From, e.Start, e.End, "in"+suffix, kindPhrase(c, e), e.Specifier, pkgLabel(c, e.FromPkg), t.Path, rootedNote(c, e))
 		}
 	}
+}
+
+// pkgLabel names a package for a message.
+func pkgLabel(c *Context, p *project.Package) string {
+	if p == nil {
+		return c.Format("no-package")
+	}
+	return p.Label()
 }
 
 // rootedNote explains a root-relative reading of a leading "/" in JS,

@@ -248,7 +248,7 @@ const (
 	// navDevelop is a warning, an error with --submit.
 	navDevelop = "<functional-page-navigator name=\"requestPayment\" version=\"develop\">\n  <button>pay</button>\n</functional-page-navigator>\n"
 
-	crossingText = "error: require \"../utils/sign\" in functional-pages/ resolves to miniprogram/utils/sign.js, outside functional-pages/"
+	crossingText = "error: require \"../utils/sign\" in functional-pages/ resolves to miniprogram/utils/sign.js in the main package, outside functional-pages/"
 	developError = "error: functional-page-navigator is left at version=\"develop\""
 )
 
