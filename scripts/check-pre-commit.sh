@@ -142,7 +142,7 @@ run() {
   out=$(cd "$d" && "$@" 2>&1) && code=0 || code=$?
 }
 
-crossing='miniprogram/functional-pages/request-payment.js:1:26: error: require "../utils/sign" in functional-pages/ resolves to miniprogram/utils/sign.js, outside functional-pages/'
+crossing='miniprogram/functional-pages/request-payment.js:1:26: error: require "../utils/sign" in functional-pages/ resolves to miniprogram/utils/sign.js in the main package, outside functional-pages/'
 
 echo "== pre-commit try-repo $hooks_repo"
 d=$(new_repo try-violating)
