@@ -63,10 +63,7 @@ func (invalidFunctionalPages) Check(c *Context) {
 
 // describeJSON names a value for a message: `the string "true"`, `null`…
 func describeJSON(v jsonpos.Value) string {
-	raw := v.Raw()
-	if len(raw) > 40 {
-		raw = raw[:37] + "..."
-	}
+	raw := shorten(v.Raw())
 	switch v.Kind() {
 	case jsonpos.String:
 		return "the string " + raw

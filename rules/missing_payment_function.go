@@ -75,9 +75,5 @@ func paymentFile(p *project.Project) *project.File {
 
 // describeValue shortens a source snippet for a message.
 func describeValue(b []byte) string {
-	s := string(b)
-	if len(s) > 40 {
-		s = s[:37] + "..."
-	}
-	return "`" + s + "`"
+	return "`" + shorten(string(b)) + "`"
 }

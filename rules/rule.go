@@ -6,6 +6,7 @@ package rules
 import (
 	"fmt"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/fpcheck/fpcheck/analyzers/graph"
 	"github.com/fpcheck/fpcheck/analyzers/project"
@@ -116,6 +117,19 @@ func (c *Context) Format(key string, args ...any) string {
 		panic(fmt.Sprintf("rule %s has no message %q", c.rule.ID, key))
 	}
 	return fmt.Sprintf(format, args...)
+}
+
+// maxQuoted bounds how much of a source snippet a message quotes.
+const maxQuoted = 40
+
+// shorten cuts a snippet quoted in a message to maxQuoted characters,
+// never inside a UTF-8 sequence (values are often Chinese).
+func shorten(s string) string {
+	if utf8.RuneCountInString(s) <= maxQuoted {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:maxQuoted-3]) + "..."
 }
 
 var registry []Rule
