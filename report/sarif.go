@@ -119,7 +119,7 @@ func writeSARIF(w io.Writer, run *Run) error {
 		results = append(results, sarifResult{
 			RuleID:    f.Rule.ID,
 			RuleIndex: index[f.Rule.ID],
-			Level:     sarifLevel(f.Severity),
+			Level:     f.Severity.String(),
 			Message:   sarifText{Text: sentence(f.Message)},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 				ArtifactLocation: sarifArtifact{URI: sarifURI(run.path(f)), URIBaseID: "%SRCROOT%"},
@@ -147,25 +147,13 @@ func sarifRuleOf(m *rules.Meta, submit bool) sarifRule {
 		FullDescription:      sarifText{Text: m.Explanation},
 		Help:                 sarifHelp{Text: helpText(m), Markdown: helpMarkdown(m)},
 		HelpURI:              InformationURI + "/blob/main/docs/rules.md#" + m.ID,
-		DefaultConfiguration: sarifRuleLevel{Level: sarifLevel(level)},
+		DefaultConfiguration: sarifRuleLevel{Level: level.String()},
 		Properties: sarifRuleProps{
 			Tags:            m.Tags,
 			Precision:       "very-high",
 			ProblemSeverity: problemSeverity(level),
 		},
 	}
-}
-
-func sarifLevel(s rules.Severity) string {
-	switch s {
-	case rules.Error:
-		return "error"
-	case rules.Warning:
-		return "warning"
-	case rules.Note:
-		return "note"
-	}
-	return "none"
 }
 
 // problemSeverity is GitHub's "problem.severity" property.

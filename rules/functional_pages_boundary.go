@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strings"
-
 	"github.com/fpcheck/fpcheck/analyzers/graph"
 	"github.com/fpcheck/fpcheck/analyzers/project"
 	"github.com/fpcheck/fpcheck/analyzers/resolve"
@@ -60,7 +58,7 @@ func (functionalPagesBoundary) Check(c *Context) {
 		fromIn := project.Under(e.From.Path, dir)
 		t := e.Target
 		if t.Path == "" {
-			if fromIn && !t.Found && isPathSpec(e.Specifier) {
+			if fromIn && !t.Found && resolve.IsPath(e.Specifier) {
 				c.ReportLevel(level, e.From, e.Start, e.End, "out-project", kindPhrase(c, e), e.Specifier)
 			}
 			continue // an npm package that is not there: nothing to judge
@@ -90,9 +88,4 @@ func rootedNote(c *Context, e *graph.Edge) string {
 		return ""
 	}
 	return c.Format("rooted", e.Target.Candidates[0])
-}
-
-// isPathSpec reports whether a specifier is a path (not a package name).
-func isPathSpec(spec string) bool {
-	return strings.HasPrefix(spec, ".") || strings.HasPrefix(spec, "/")
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
 	"github.com/fpcheck/fpcheck/analyzers/project"
+	"github.com/fpcheck/fpcheck/analyzers/resolve"
 )
 
 type unresolvedDependency struct{}
@@ -45,11 +46,11 @@ func (unresolvedDependency) Check(c *Context) {
 			continue
 		}
 		spec := strings.TrimSpace(e.Specifier)
-		if isPackageName(spec) && (known[packageName(spec)] || nodeBuiltins[packageName(spec)]) {
+		if resolve.IsPackageName(spec) && (known[packageName(spec)] || nodeBuiltins[packageName(spec)]) {
 			continue
 		}
 		if len(e.Target.Candidates) == 0 {
-			if !isPackageName(spec) {
+			if !resolve.IsPackageName(spec) {
 				c.Report(e.From, e.Start, e.End, "outside", kindPhrase(c, e), e.Specifier)
 			}
 			continue
@@ -89,11 +90,6 @@ func npmNames(p *project.Project) map[string]bool {
 		}
 	}
 	return names
-}
-
-// isPackageName reports whether spec names a package rather than a path.
-func isPackageName(spec string) bool {
-	return spec != "" && !strings.HasPrefix(spec, ".") && !strings.HasPrefix(spec, "/")
 }
 
 // packageName is the package part of a bare specifier: "@vant/weapp" for

@@ -106,7 +106,7 @@ func (r *Resolver) JS(from, spec string) Result {
 		res.Candidates = alt.Candidates
 		return res
 	}
-	if isBare(spec) {
+	if IsPackageName(spec) {
 		npm := r.npm(dir, spec, ".js")
 		npm.Candidates = append(res.Candidates, npm.Candidates...)
 		if npm.Found {
@@ -197,10 +197,14 @@ func (r *Resolver) npm(dir, spec, ext string) Result {
 	}
 }
 
-// isBare reports whether spec is a package name rather than a path.
-func isBare(spec string) bool {
-	return !strings.HasPrefix(spec, ".") && !strings.HasPrefix(spec, "/")
+// IsPath reports whether spec is written as a path ("./a", "../b", "/c").
+func IsPath(spec string) bool {
+	return strings.HasPrefix(spec, ".") || strings.HasPrefix(spec, "/")
 }
+
+// IsPackageName reports whether spec names a package ("dayjs",
+// "@vant/weapp/button") rather than a path.
+func IsPackageName(spec string) bool { return spec != "" && !IsPath(spec) }
 
 // Asset resolves a WXML <import>/<include>/<wxs> src or a WXSS @import: a
 // leading "/" is the code root, anything else is relative to the file's
@@ -252,7 +256,7 @@ func (r *Resolver) Component(from, spec string) Result {
 		return r.componentAt(Aliased, base)
 	}
 	res := r.componentAt(how, r.rooted(from, spec))
-	if res.Found || !isBare(spec) {
+	if res.Found || !IsPackageName(spec) {
 		return res
 	}
 	npm := r.npm(path.Dir(from), spec, ".json")

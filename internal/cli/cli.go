@@ -228,6 +228,12 @@ func pathPrefix(p string) string {
 	return p + "/"
 }
 
+// fail prints err as fpcheck's message on stderr and returns code.
+func (c *Command) fail(code int, err error) int {
+	fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
+	return code
+}
+
 // load loads the project in dir; on failure it prints why and returns the
 // exit code (2 when dir is not a project, 3 otherwise) with a nil project.
 func (c *Command) load(dir string, opt project.Options) (*project.Project, int) {
@@ -239,8 +245,7 @@ func (c *Command) load(dir string, opt project.Options) (*project.Project, int) 
 		fmt.Fprintf(c.Stderr, "fpcheck: %s\n", npe.Reason)
 		return nil, ExitUsage
 	}
-	fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
-	return nil, ExitInternal
+	return nil, c.fail(ExitInternal, err)
 }
 
 func (c *Command) terminal(w io.Writer) bool {

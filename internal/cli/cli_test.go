@@ -24,6 +24,25 @@ func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	return out.String(), errb.String(), code
 }
 
+// checkGolden compares out with testdata/golden/name, or rewrites the file
+// under -update.
+func checkGolden(t *testing.T, name, out string) {
+	t.Helper()
+	golden := filepath.Join("..", "..", "testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != string(want) {
+		t.Errorf("output differs from %s (go test ./internal/cli -update rewrites it)\n--- got\n%s", golden, out)
+	}
+}
+
 // TestGolden renders the bundled example project in every output format
 // and compares with testdata/golden/ (go test ./internal/cli -update).
 func TestGolden(t *testing.T) {
@@ -46,19 +65,7 @@ func TestGolden(t *testing.T) {
 			if code != tc.code {
 				t.Errorf("exit code %d, want %d; stderr: %s", code, tc.code, errOut)
 			}
-			golden := filepath.Join("..", "..", "testdata", "golden", tc.name)
-			if *update {
-				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if out != string(want) {
-				t.Errorf("output differs from %s (go test ./internal/cli -update rewrites it)\n--- got\n%s", golden, out)
-			}
+			checkGolden(t, tc.name, out)
 		})
 	}
 }
@@ -206,19 +213,7 @@ func TestGraphGolden(t *testing.T) {
 				if code != ExitOK {
 					t.Fatalf("exit %d: %s", code, errOut)
 				}
-				golden := filepath.Join("..", "..", "testdata", "golden", name)
-				if *update {
-					if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if out != string(want) {
-					t.Errorf("graph differs from %s:\n%s", golden, out)
-				}
+				checkGolden(t, name, out)
 			})
 		}
 	}

@@ -98,8 +98,7 @@ func (c *Command) hookInstall(args []string) int {
 	}
 	hooks, err := hooksDir()
 	if err != nil {
-		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
-		return ExitUsage
+		return c.fail(ExitUsage, err)
 	}
 	path := filepath.Join(hooks, "pre-commit")
 	existing, err := os.ReadFile(path)
@@ -117,21 +116,17 @@ func (c *Command) hookInstall(args []string) int {
 			return ExitUsage
 		}
 		if renameErr := os.Rename(path, kept); renameErr != nil {
-			fmt.Fprintf(c.Stderr, "fpcheck: %v\n", renameErr)
-			return ExitInternal
+			return c.fail(ExitInternal, renameErr)
 		}
 		fmt.Fprintf(c.Stdout, "kept the existing hook as %s; it runs before fpcheck\n", kept)
 	case !errors.Is(err, os.ErrNotExist):
-		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
-		return ExitInternal
+		return c.fail(ExitInternal, err)
 	}
 	if err := os.MkdirAll(hooks, 0o755); err != nil {
-		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
-		return ExitInternal
+		return c.fail(ExitInternal, err)
 	}
 	if err := os.WriteFile(path, []byte(hookScript(dir, *submit)), 0o755); err != nil { //nolint:gosec // a hook must be executable
-		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
-		return ExitInternal
+		return c.fail(ExitInternal, err)
 	}
 	fmt.Fprintf(c.Stdout, "installed %s: commits now run fpcheck on %s\n", path, dir)
 	return ExitOK
@@ -173,8 +168,7 @@ func (c *Command) hookUninstall(args []string) int {
 	}
 	hooks, err := hooksDir()
 	if err != nil {
-		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
-		return ExitUsage
+		return c.fail(ExitUsage, err)
 	}
 	path := filepath.Join(hooks, "pre-commit")
 	existing, err := os.ReadFile(path)
@@ -183,21 +177,18 @@ func (c *Command) hookUninstall(args []string) int {
 		return ExitOK
 	}
 	if err != nil {
-		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
-		return ExitInternal
+		return c.fail(ExitInternal, err)
 	}
 	if !bytes.Contains(existing, []byte(hookMarker)) {
 		fmt.Fprintf(c.Stderr, "fpcheck: %s is not fpcheck's hook; left it alone\n", path)
 		return ExitUsage
 	}
 	if err := os.Remove(path); err != nil {
-		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
-		return ExitInternal
+		return c.fail(ExitInternal, err)
 	}
 	if _, err := os.Stat(path + chainedSuffix); err == nil {
 		if err := os.Rename(path+chainedSuffix, path); err != nil {
-			fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
-			return ExitInternal
+			return c.fail(ExitInternal, err)
 		}
 		fmt.Fprintf(c.Stdout, "removed fpcheck's hook and put the previous hook back at %s\n", path)
 		return ExitOK
@@ -234,8 +225,7 @@ func (c *Command) hookRun(args []string) int {
 	}
 	tmp, err := os.MkdirTemp("", "fpcheck-staged-")
 	if err != nil {
-		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
-		return ExitInternal
+		return c.fail(ExitInternal, err)
 	}
 	defer os.RemoveAll(tmp)
 	cmd := exec.Command("git", "checkout-index", "--all", "--prefix="+tmp+string(filepath.Separator))
