@@ -190,11 +190,11 @@ func (c *collector) enter(n ast.Node, w *walker) bool {
 // Object.assign/defineProperty on the exports.
 func (c *collector) call(n *ast.CallExpression, w *walker) bool {
 	switch {
-	case isIdent(n.Callee, "require"):
+	case isIdent(n.Callee, "require") && !w.bound("require"):
 		c.require(n, Require, w)
-	case isMember(n.Callee, "require", "async"):
+	case isMember(n.Callee, "require", "async") && !w.bound("require"):
 		c.require(n, RequireAsync, w)
-	case isIdent(n.Callee, "requirePlugin"):
+	case isIdent(n.Callee, "requirePlugin") && !w.bound("requirePlugin"):
 		c.require(n, RequirePlugin, w)
 	case c.esm && isIdent(n.Callee, "__export"):
 		c.esbuildExports(n)

@@ -267,6 +267,19 @@ var depCases = []depCase{{
 		"const big = 10n ** 2n; function* gen() { yield* [1] }\ntry { f() } catch { }\nconst n = 1_000_000\n" +
 		"const { p, ...rest } = { ...o }; const re = /(?<y>\\d{4})/u\nconst m = require('./modern')\n",
 	deps: []wantDep{dep(Require, "'./modern'")},
+}, {
+	name: "a bundle's own require is not the platform's",
+	src: "__DEFINE__(1, function(require, module, exports) { var a = require('./a'); require(map[k]) }, " +
+		"function(modId) { return __REQUIRE__(map[modId], modId) })\n" +
+		"(function e(t,n,r){function s(o){var c='function'==typeof require&&require}return s})({1:[function(require,module,exports){require('./b')},{'./b':2}]})\n" +
+		"const h = (require) => require('./c'); function g() { var require = f; require('./d') }\n" +
+		"function k() { function require(x) {} require('./e') }\nfunction m({ require }) { require('./f') }\n" +
+		"function p() { const requirePlugin = q; requirePlugin('x') }\n" +
+		"const real = require('./real'); function n() { return require('./inner') }\n",
+	deps: []wantDep{dep(Require, "'./real'"), nested(Require, "'./inner'")},
+}, {
+	name: "a module-level require binding shadows the whole file",
+	src:  "var require = function (x) { return x }\nrequire('./a')\nfunction f() { require('./b') }\n",
 }}
 
 func TestDeps(t *testing.T) {

@@ -29,6 +29,45 @@ type walker struct {
 	// tooDeep is set when the tree nests beyond maxWalkDepth; the walk
 	// then stops descending.
 	tooDeep bool
+	// shadowed counts, per platform global (require, requirePlugin), the
+	// enclosing scopes that bind the name locally; see bound.
+	shadowed map[string]int
+}
+
+// platformGlobals are the names whose calls are dependencies only when
+// they are the platform's own: a bundle that passes its own require to
+// each module (function (require, module, exports) {…}) looks its
+// specifiers up in a map of its own.
+var platformGlobals = []string{"require", "requirePlugin"}
+
+// bound reports whether name is bound by a scope around the current node
+// (a parameter, a var, let, const, function or class declaration), so that
+// a call of it is not the platform's.
+func (w *walker) bound(name string) bool { return w.shadowed[name] > 0 }
+
+// scope walks f inside a scope that binds names: the platform globals it
+// binds are shadowed while f runs.
+func (w *walker) scope(names []string, f func()) {
+	var hit []string
+	for _, g := range platformGlobals {
+		if slices.Contains(names, g) {
+			hit = append(hit, g)
+		}
+	}
+	if len(hit) == 0 {
+		f()
+		return
+	}
+	if w.shadowed == nil {
+		w.shadowed = map[string]int{}
+	}
+	for _, g := range hit {
+		w.shadowed[g]++
+	}
+	f()
+	for _, g := range hit {
+		w.shadowed[g]--
+	}
 }
 
 // isNil reports whether n is nil or a typed nil pointer.
@@ -175,14 +214,26 @@ func (w *walker) expression(n ast.Node) bool {
 		w.node(n.Expression)
 	case *ast.FunctionLiteral:
 		w.node(n.Name)
-		w.inFunction(func() {
-			w.node(n.ParameterList)
-			w.node(n.Body)
+		names := scopeNames(n.ParameterList, n.DeclarationList, n.Body)
+		if n.Name != nil {
+			names = append(names, n.Name.Name.String())
+		}
+		w.scope(names, func() {
+			w.inFunction(func() {
+				w.node(n.ParameterList)
+				w.node(n.Body)
+			})
 		})
 	case *ast.ArrowFunctionLiteral:
-		w.inFunction(func() {
-			w.node(n.ParameterList)
-			w.node(n.Body)
+		var body *ast.BlockStatement
+		if b, ok := n.Body.(*ast.BlockStatement); ok {
+			body = b
+		}
+		w.scope(scopeNames(n.ParameterList, n.DeclarationList, body), func() {
+			w.inFunction(func() {
+				w.node(n.ParameterList)
+				w.node(n.Body)
+			})
 		})
 	case *ast.ClassLiteral:
 		w.node(n.Name)
@@ -263,7 +314,9 @@ func (w *walker) other(n ast.Node) {
 	case *ast.VariableDeclaration:
 		nodes(w, n.List)
 	case *ast.Program:
-		nodes(w, n.Body)
+		w.scope(scopeNames(nil, n.DeclarationList, &ast.BlockStatement{List: n.Body}), func() {
+			nodes(w, n.Body)
+		})
 	}
 }
 
@@ -304,4 +357,44 @@ func (w *walker) template(n *ast.TemplateLiteral) {
 	for i := len(n.Elements); i < len(n.Expressions); i++ {
 		w.node(n.Expressions[i])
 	}
+}
+
+// scopeNames lists the names a function (or the program) binds: its
+// parameters, its var declarations (goja hoists them into decls), and the
+// function, class, let and const declarations directly in its body.
+// Declarations in nested blocks are not seen, which only ever leaves a
+// call reported as the platform's.
+func scopeNames(params *ast.ParameterList, decls []*ast.VariableDeclaration, body *ast.BlockStatement) []string {
+	var names []string
+	if params != nil {
+		for _, b := range params.List {
+			names = patternNames(b, names)
+		}
+		names = patternNames(params.Rest, names)
+	}
+	for _, d := range decls {
+		for _, b := range d.List {
+			names = patternNames(b, names)
+		}
+	}
+	if body == nil {
+		return names
+	}
+	for _, st := range body.List {
+		switch st := st.(type) {
+		case *ast.FunctionDeclaration:
+			if st.Function != nil && st.Function.Name != nil {
+				names = append(names, st.Function.Name.Name.String())
+			}
+		case *ast.ClassDeclaration:
+			if st.Class != nil && st.Class.Name != nil {
+				names = append(names, st.Class.Name.Name.String())
+			}
+		case *ast.LexicalDeclaration:
+			for _, b := range st.List {
+				names = patternNames(b, names)
+			}
+		}
+	}
+	return names
 }
