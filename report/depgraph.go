@@ -55,7 +55,7 @@ func packageEdges(pkgs []*project.Package, g *graph.Graph) []*pkgEdge {
 		}
 		pe.kinds[e.Kind]++
 		pe.async = pe.async && e.Async
-		if c := graph.Classify(e); c != graph.NoCrossing {
+		if c := e.Crossing; c != graph.NoCrossing {
 			pe.crossing = c
 		}
 	}

@@ -38,11 +38,7 @@ func kindPhrase(c *Context, e *graph.Edge) string { return c.Format("kind:" + e.
 // "cross" message (kind, specifier, from-package, target, to-package), or
 // "plugin" for plugin references (kind, specifier, from-package).
 func checkCrossing(c *Context, b graph.Crossing) {
-	for i := range c.Graph.Edges {
-		e := &c.Graph.Edges[i]
-		if graph.Classify(e) != b {
-			continue
-		}
+	for e := range c.Graph.Crossings(b) {
 		if e.Plugin {
 			c.Report(e.From, e.Start, e.End, "plugin", kindPhrase(c, e), e.Specifier, e.FromPkg.Label())
 			continue

@@ -31,7 +31,6 @@ var functionalPagesBoundaryMeta = &Meta{
 		"in":          `%s %q in %s resolves to %s inside functional-pages/; code outside functional-pages/ may not depend on independent functional pages%s`,
 		"out-legacy":  `%s %q in functional-pages/ resolves to %s in %s, outside functional-pages/; such dependencies will not be supported in future%s`,
 		"in-legacy":   `%s %q in %s resolves to %s inside functional-pages/; code outside functional-pages/ should not depend on functional pages%s`,
-		"out-project": `%s %q in functional-pages/ leaves the project; functional pages may only depend on files inside functional-pages/`,
 		"no-package":  "a file outside the code roots (not uploaded)",
 		"rooted":      ` (the leading "/" was read from the mini-program root because %s does not exist)`,
 	}),
@@ -40,35 +39,15 @@ var functionalPagesBoundaryMeta = &Meta{
 func (functionalPagesBoundary) Meta() *Meta { return functionalPagesBoundaryMeta }
 
 func (functionalPagesBoundary) Check(c *Context) {
-	p := c.Project
-	mode := p.App().Mode
-	if !p.HasMini || !mode.Enabled() {
-		return
-	}
 	level, suffix := Warning, "-legacy"
-	if mode == project.FPIndependent {
+	if c.Project.App().Mode == project.FPIndependent {
 		level, suffix = Error, ""
 	}
-	dir := p.FunctionalPagesDir()
-	for i := range c.Graph.Edges {
-		e := &c.Graph.Edges[i]
-		if e.From.Root != p.MiniRoot || e.Plugin {
-			continue
-		}
-		fromIn := project.Under(e.From.Path, dir)
-		t := e.Target
-		if t.Path == "" {
-			if fromIn && !t.Found && resolve.IsPath(e.Specifier) {
-				c.ReportLevel(level, e.From, e.Start, e.End, "out-project", kindPhrase(c, e), e.Specifier)
-			}
-			continue // an npm package that is not there: nothing to judge
-		}
-		toIn := project.Under(t.Path, dir)
-		switch {
-		case fromIn && !toIn:
-			c.ReportLevel(level, e.From, e.Start, e.End, "out"+suffix, kindPhrase(c, e), e.Specifier, t.Path, pkgLabel(c, e.ToPkg), rootedNote(c, e))
-		case !fromIn && toIn:
-			c.ReportLevel(level, e.From, e.Start, e.End, "in"+suffix, kindPhrase(c, e), e.Specifier, pkgLabel(c, e.FromPkg), t.Path, rootedNote(c, e))
+	for e := range c.Graph.Crossings(graph.CrossFunctionalPages) {
+		if e.Into {
+			c.ReportLevel(level, e.From, e.Start, e.End, "in"+suffix, kindPhrase(c, e), e.Specifier, pkgLabel(c, e.FromPkg), e.Target.Path, rootedNote(c, e))
+		} else {
+			c.ReportLevel(level, e.From, e.Start, e.End, "out"+suffix, kindPhrase(c, e), e.Specifier, e.Target.Path, pkgLabel(c, e.ToPkg), rootedNote(c, e))
 		}
 	}
 }

@@ -13,16 +13,15 @@ var invalidFunctionalPagesMeta = &Meta{
 	ID:       "invalid-functional-pages",
 	Severity: Error,
 	Title:    `app.json "functionalPages" has a value the compiler rejects`,
-	Explanation: `"functionalPages" accepts exactly two forms: {"independent": true} (current) and true (legacy). ` +
-		`The official compiler rejects anything else with an error: a string such as "true", false, an empty ` +
-		`object, a non-boolean "independent", or keys other than "independent". To switch functional pages off, ` +
-		`remove the key.`,
+	Explanation: `"functionalPages" accepts {"independent": true} (current), true (legacy), {"independent": false} ` +
+		`(on, not loaded on their own) and false (off). The official compiler rejects anything else with an ` +
+		`error: a string such as "true", null, an empty object, a non-boolean "independent", or keys other than ` +
+		`"independent".`,
 	Bad:  "app.json\n{\n  \"functionalPages\": {\"independent\": \"yes\", \"pages\": []}\n}",
 	Good: "app.json\n{\n  \"functionalPages\": {\"independent\": true}\n}",
 	Tags: []string{"functional-pages", "config"},
 	Messages: map[string]string{
 		"type":        `"functionalPages" must be {"independent": true} (or the legacy true), found %s`,
-		"false":       `"functionalPages": false is rejected by the compiler; remove the key to leave functional pages off`,
 		"empty":       `"functionalPages" is an empty object; write {"independent": true}`,
 		"independent": `"independent" must be the boolean true, found %s`,
 		"unknown-key": `unknown key %q in "functionalPages"; the only key allowed is "independent"`,
@@ -37,10 +36,6 @@ func (invalidFunctionalPages) Check(c *Context) {
 		return
 	}
 	v, f := app.FunctionalPages, app.File
-	if b, ok := v.Bool(); ok && !b {
-		c.Report(f, v.Start(), v.End(), "false")
-		return
-	}
 	if v.Kind() != jsonpos.Object {
 		c.Report(f, v.Start(), v.End(), "type", describeJSON(v))
 		return

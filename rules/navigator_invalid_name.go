@@ -12,24 +12,26 @@ type navigatorInvalidName struct{}
 
 func init() { register(navigatorInvalidName{}) }
 
-// functionalPageNames are the functional pages the platform has.
-var functionalPageNames = []string{"loginAndGetUserInfo", "requestPayment", "chooseAddress"}
+// functionalPageNames are the functional pages the platform has
+// (chooseInvoice and chooseInvoiceTitle since base library 2.14.1).
+var functionalPageNames = []string{"loginAndGetUserInfo", "requestPayment", "chooseAddress", "chooseInvoice", "chooseInvoiceTitle"}
 
 var navigatorInvalidNameMeta = &Meta{
 	ID:       "navigator-invalid-name",
 	Severity: Error,
 	Title:    "functional-page-navigator name is missing or unknown",
 	Explanation: `The name attribute of <functional-page-navigator> chooses the functional page: loginAndGetUserInfo ` +
-		`(user info, like wx.login + wx.getUserInfo), requestPayment (payment, like wx.requestPayment) or ` +
-		`chooseAddress (address, like wx.chooseAddress). Names are case-sensitive. With a missing or wrong name ` +
+		`(user info, like wx.login + wx.getUserInfo), requestPayment (payment, like wx.requestPayment), ` +
+		`chooseAddress (address, like wx.chooseAddress), and since base library 2.14.1 chooseInvoice and ` +
+		`chooseInvoiceTitle (invoices, like wx.chooseInvoice and wx.chooseInvoiceTitle). Names are case-sensitive. With a missing or wrong name ` +
 		`the navigator opens a page with only a back button. A bound value such as name="{{n}}" cannot be judged ` +
 		`and is left alone.`,
 	Bad:  "plugin/components/login/login.wxml\n<functional-page-navigator name=\"getUserInfo\" version=\"release\">",
 	Good: "plugin/components/login/login.wxml\n<functional-page-navigator name=\"loginAndGetUserInfo\" version=\"release\">",
 	Tags: []string{"functional-pages", "wxml", "correctness"},
 	Messages: map[string]string{
-		"missing": `functional-page-navigator has no name; set name to loginAndGetUserInfo, requestPayment or chooseAddress`,
-		"unknown": `functional-page-navigator name %q is not a functional page; use loginAndGetUserInfo, requestPayment or chooseAddress`,
+		"missing": `functional-page-navigator has no name; set name to loginAndGetUserInfo, requestPayment, chooseAddress, chooseInvoice or chooseInvoiceTitle`,
+		"unknown": `functional-page-navigator name %q is not a functional page; use loginAndGetUserInfo, requestPayment, chooseAddress, chooseInvoice or chooseInvoiceTitle`,
 		"case":    `functional-page-navigator name %q is not a functional page; did you mean %q? (names are case-sensitive)`,
 	},
 }

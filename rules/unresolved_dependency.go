@@ -1,11 +1,9 @@
 package rules
 
 import (
-	"path"
 	"strings"
 
-	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
-	"github.com/fpcheck/fpcheck/analyzers/project"
+	"github.com/fpcheck/fpcheck/analyzers/graph"
 	"github.com/fpcheck/fpcheck/analyzers/resolve"
 )
 
@@ -23,30 +21,43 @@ var unresolvedDependencyMeta = &Meta{
 	Explanation: `A require/import, template (<import>/<include>), <wxs src>, wxss @import or component path names ` +
 		`no file that will be uploaded, so it fails to load on the phone. fpcheck resolves as the platform does ` +
 		`(relative paths; "/" from the root in WXML, WXSS and JSON; resolveAlias; .ts with the TypeScript plugin; ` +
-		`.js appended; no index.js for local directories; miniprogram_npm walking up) and lists the paths it ` +
-		`tried. Files left out by packOptions.ignore, and files outside the mini-program root, are not uploaded ` +
-		`and count as missing. Package names are not reported when package.json lists them (miniprogram_npm is ` +
-		`often built in CI), nor Node built-ins, nor useExtendedLib libraries.`,
+		`.js appended; no index.js for local directories; miniprogram_npm walking up, also for "./name"; a ` +
+		`component path as <p>, then <p>/index) and lists the paths it tried. A component also needs its .wxml ` +
+		`(the compiler rejects the upload without it) and its .js (.ts with the TypeScript plugin). Files left ` +
+		`out by packOptions.ignore, and files outside the mini-program root, are not uploaded and count as ` +
+		`missing. When miniprogram_npm/ is not built in the checkout (构建 npm output is often git-ignored), ` +
+		`dependencies on packages a package.json declares cannot be checked: not-checked says how many, once. ` +
+		`Node built-ins (build scripts) and useExtendedLib libraries are not reported.`,
 	Bad:  "pages/index/index.js\nconst util = require('../../utils/utll')",
 	Good: "pages/index/index.js\nconst util = require('../../utils/util')",
 	Tags: []string{"dependencies", "correctness"},
 	Messages: withKinds(map[string]string{
-		"missing": `%s %q does not resolve to a file that will be uploaded; tried %s`,
-		"outside": `%s %q leaves the project`,
+		"missing":    `%s %q does not resolve to a file that will be uploaded; tried %s`,
+		"npm":        `%s %q: package %q is declared, but the built miniprogram_npm/ does not have it; run 构建 npm (build npm) again; tried %s`,
+		"outside":    `%s %q leaves the project`,
+		"incomplete": `%s %q: the component %s has no %s`,
+		"no-alias":   ` (resolveAlias of app.json applies only to the mini-program, not to plugin code)`,
 	}),
 }
 
 func (unresolvedDependency) Meta() *Meta { return unresolvedDependencyMeta }
 
 func (unresolvedDependency) Check(c *Context) {
-	known := npmNames(c.Project)
+	npm := c.Project.NPM()
 	for i := range c.Graph.Edges {
 		e := &c.Graph.Edges[i]
-		if e.Plugin || e.Target.Found || e.FromPkg == nil {
+		if e.Plugin || e.FromPkg == nil || e.Unchecked != graph.Checked {
+			continue
+		}
+		if e.Target.Found {
+			if len(e.Target.Missing) > 0 {
+				c.Report(e.From, e.Start, e.End, "incomplete", kindPhrase(c, e), e.Specifier,
+					strings.TrimSuffix(e.Target.Path, ".json"), strings.Join(e.Target.Missing, ", "))
+			}
 			continue
 		}
 		spec := strings.TrimSpace(e.Specifier)
-		if resolve.IsPackageName(spec) && (known[packageName(spec)] || nodeBuiltins[packageName(spec)]) {
+		if name := resolve.PackageName(spec); resolve.IsPackageName(spec) && (nodeBuiltins[name] || npm.Extended[name]) {
 			continue
 		}
 		if len(e.Target.Candidates) == 0 {
@@ -61,45 +72,28 @@ func (unresolvedDependency) Check(c *Context) {
 			more = ", …"
 			tried = tried[:maxCandidates]
 		}
-		c.Report(e.From, e.Start, e.End, "missing", kindPhrase(c, e), e.Specifier, strings.Join(tried, ", ")+more)
-	}
-}
-
-// npmNames are the package names the project declares (package.json at
-// DIR and at the mini-program root) or gets from useExtendedLib: they may
-// be built into miniprogram_npm later, by the IDE or CI.
-func npmNames(p *project.Project) map[string]bool {
-	names := map[string]bool{}
-	for _, rel := range []string{"package.json", path.Join(p.MiniRoot, "package.json")} {
-		f := p.File(rel)
-		if f == nil || f.JSON == nil {
+		list := strings.Join(tried, ", ") + more
+		if name := e.Target.NpmName; name != "" && npm.Declared[name] {
+			c.Report(e.From, e.Start, e.End, "npm", kindPhrase(c, e), e.Specifier, name, list)
 			continue
 		}
-		for _, key := range []string{"dependencies", "devDependencies", "peerDependencies", "optionalDependencies"} {
-			for _, m := range f.JSON.Root().Get(key).Members() {
-				names[m.Key] = true
-			}
-		}
+		c.Report(e.From, e.Start, e.End, "missing", kindPhrase(c, e), e.Specifier, list+aliasNote(c, e))
 	}
-	if app := p.App(); app.File != nil && app.File.JSON != nil {
-		for _, m := range app.File.JSON.Root().Get("useExtendedLib").Members() {
-			if b, ok := m.Value.Bool(); ok && b || m.Value.Kind() == jsonpos.String {
-				names[m.Key] = true
-				names[m.Key+"-miniprogram"] = true
-			}
-		}
-	}
-	return names
 }
 
-// packageName is the package part of a bare specifier: "@vant/weapp" for
-// "@vant/weapp/button/index", "dayjs" for "dayjs/plugin/utc".
-func packageName(spec string) string {
-	parts := strings.SplitN(spec, "/", 3)
-	if strings.HasPrefix(spec, "@") && len(parts) > 1 {
-		return parts[0] + "/" + parts[1]
+// aliasNote explains, for plugin code, that app.json's resolveAlias did
+// not apply to a specifier it would have matched.
+func aliasNote(c *Context, e *graph.Edge) string {
+	p := c.Project
+	if !p.HasMini || e.From.Root == p.MiniRoot {
+		return ""
 	}
-	return parts[0]
+	for k := range p.App().ResolveAlias {
+		if strings.HasPrefix(strings.TrimSpace(e.Specifier), strings.TrimSuffix(k, "*")) {
+			return c.Format("no-alias")
+		}
+	}
+	return ""
 }
 
 // nodeBuiltins are Node.js modules, required by build scripts that live

@@ -32,10 +32,14 @@ func asyncKind(e *Edge) bool {
 	return e.Async && (e.IsJS || e.Kind == KindComponent)
 }
 
-// Classify says which boundary e crosses, if any.
+// Classify says which boundary e crosses, if any. It is the one
+// definition of every boundary: Build stores its answer in Edge.Crossing,
+// and rules and views read that. A dependency that does not resolve
+// crosses nothing (unresolved-dependency reports it), so a boundary
+// message never says where a missing file would have been.
 func Classify(e *Edge) Crossing {
 	from, to := e.FromPkg, e.ToPkg
-	if from == nil {
+	if from == nil || !e.Plugin && !e.Target.Found {
 		return NoCrossing
 	}
 	if e.Plugin {

@@ -6,6 +6,7 @@
 package graph
 
 import (
+	"iter"
 	"strings"
 
 	"github.com/fpcheck/fpcheck/analyzers/jsmod"
@@ -30,9 +31,8 @@ type Edge struct {
 	// Kind names the route: a jsmod.DepKind name ("require", "import",
 	// "require.async"…) or one of the Kind constants above.
 	Kind string
-	// JSKind is meaningful when IsJS is set.
-	JSKind jsmod.DepKind
-	IsJS   bool
+	// IsJS is set for the JS routes (require, import, requirePlugin…).
+	IsJS bool
 	// Specifier is the dependency as written.
 	Specifier string
 	// Start, End is the byte span of the specifier (with its quotes) in From.
@@ -49,6 +49,40 @@ type Edge struct {
 	// FromPkg and ToPkg are the packages of From and of Target.Path (nil
 	// when outside every package or unresolved to a path).
 	FromPkg, ToPkg *project.Package
+	// Crossing is the package boundary the edge crosses (Classify, decided
+	// once in Build); Into is set when it goes into the isolated package
+	// rather than out of it.
+	Crossing Crossing
+	Into     bool
+	// Unchecked says why an edge that did not resolve cannot be judged in
+	// this checkout (Checked when it can).
+	Unchecked Unchecked
+}
+
+// Unchecked is why a dependency that did not resolve cannot be judged.
+type Unchecked int
+
+// The reasons.
+const (
+	Checked Unchecked = iota
+	// NpmNotBuilt: a package a package.json declares (or useExtendedLib
+	// provides), and the code root has no miniprogram_npm/: 构建 npm has
+	// not run in this checkout.
+	NpmNotBuilt
+	// TSNotCompiled: the .ts file exists, but the TypeScript compiler
+	// plugin is off, so the .js is the output of a build step of the team's.
+	TSNotCompiled
+)
+
+// Crossings returns the edges that cross boundary b.
+func (g *Graph) Crossings(b Crossing) iter.Seq[*Edge] {
+	return func(yield func(*Edge) bool) {
+		for i := range g.Edges {
+			if e := &g.Edges[i]; e.Crossing == b && !yield(e) {
+				return
+			}
+		}
+	}
 }
 
 // Graph holds the edges of a project, in file order.
@@ -85,8 +119,41 @@ func Build(p *project.Project) *Graph {
 		if e.Target.Path != "" {
 			e.ToPkg = p.PackageOf(e.Target.Path)
 		}
+		if !e.Plugin && !e.Target.Found {
+			e.Unchecked = b.unchecked(e)
+		}
+		e.Crossing = Classify(e)
+		e.Into = e.Crossing != NoCrossing && e.ToPkg != nil && e.ToPkg.Kind == isolatedKind[e.Crossing]
 	}
 	return b.g
+}
+
+// isolatedKind is the package kind each boundary isolates.
+var isolatedKind = map[Crossing]project.PackageKind{
+	CrossFunctionalPages: project.FunctionalPagesPackage,
+	CrossIndependent:     project.IndependentSubpackage,
+	CrossSubpackage:      project.Subpackage,
+	CrossWorkers:         project.WorkersPackage,
+	CrossOpenData:        project.OpenDataContextPackage,
+}
+
+// unchecked says why e, which did not resolve, cannot be judged here.
+func (b *builder) unchecked(e *Edge) Unchecked {
+	name := e.Target.NpmName
+	if name == "" && resolve.IsPackageName(strings.TrimSpace(e.Specifier)) {
+		name = resolve.PackageName(strings.TrimSpace(e.Specifier))
+	}
+	if npm := b.p.NPM(); name != "" && npm.Declared[name] && !npm.Built(e.From.Root) {
+		return NpmNotBuilt
+	}
+	if e.IsJS && !b.p.TypeScript() {
+		for _, c := range e.Target.Candidates {
+			if stem, ok := strings.CutSuffix(c, ".js"); ok && b.p.Exists(stem+".ts") {
+				return TSNotCompiled
+			}
+		}
+	}
+	return Checked
 }
 
 func (b *builder) resolver(root string) *resolve.Resolver {
@@ -106,7 +173,7 @@ func (b *builder) add(e Edge) { b.g.Edges = append(b.g.Edges, e) }
 func (b *builder) jsDeps(f *project.File, deps []jsmod.Dep) {
 	r := b.resolver(f.Root)
 	for _, d := range deps {
-		e := Edge{From: f, Kind: d.Kind.String(), JSKind: d.Kind, IsJS: true, Specifier: d.Specifier, Start: d.Start, End: d.End}
+		e := Edge{From: f, Kind: d.Kind.String(), IsJS: true, Specifier: d.Specifier, Start: d.Start, End: d.End}
 		switch d.Kind {
 		case jsmod.RequirePlugin:
 			e.Plugin = true

@@ -22,6 +22,9 @@ const (
 	FPShared
 	// FPInvalid: any other value; the official compiler rejects it.
 	FPInvalid
+	// FPOff: "functionalPages": false, which the compiler accepts:
+	// functional pages switched off.
+	FPOff
 )
 
 // Enabled reports whether functional pages are switched on in a form the
@@ -94,7 +97,7 @@ func classifyFunctionalPages(v jsonpos.Value) FunctionalPagesMode {
 		if b {
 			return FPLegacy
 		}
-		return FPInvalid
+		return FPOff
 	}
 	if v.Kind() != jsonpos.Object {
 		return FPInvalid

@@ -35,6 +35,9 @@ type Config struct {
 	// PackIgnore and PackInclude are packOptions.ignore / .include: files
 	// left out of (or kept in) the upload.
 	PackIgnore, PackInclude []PackRule
+	// PackNpmPackageJSON are the package.json paths (project-relative,
+	// clean) of setting.packNpmRelationList, which the npm build reads.
+	PackNpmPackageJSON []string
 }
 
 // PackRule is one packOptions rule {type, value}.
@@ -143,6 +146,16 @@ func readConfig(root jsonpos.Value) (Config, error) {
 	}
 	c.PackIgnore = packRules(root.Get("packOptions").Get("ignore"))
 	c.PackInclude = packRules(root.Get("packOptions").Get("include"))
+	for _, r := range root.Get("setting").Get("packNpmRelationList").Elements() {
+		if v := r.Get("packageJsonPath"); v.Kind() == jsonpos.String {
+			if rel, ok := CleanRel(v.Str()); ok && rel != "" {
+				if !strings.HasSuffix(rel, "package.json") {
+					rel = path.Join(rel, "package.json")
+				}
+				c.PackNpmPackageJSON = append(c.PackNpmPackageJSON, rel)
+			}
+		}
+	}
 	for _, p := range root.Get("setting").Get("useCompilerPlugins").Elements() {
 		if p.Kind() == jsonpos.String {
 			c.CompilerPlugins = append(c.CompilerPlugins, p.Str())

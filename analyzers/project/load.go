@@ -110,6 +110,7 @@ type Project struct {
 	present map[string]bool
 
 	app *App
+	npm *NPM
 }
 
 // Options tune Load.
@@ -181,6 +182,7 @@ func Load(dir string, opt Options) (*Project, error) {
 		return nil, err
 	}
 	p.readApp()
+	p.readNPM()
 	return p, nil
 }
 

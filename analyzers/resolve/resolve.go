@@ -12,7 +12,14 @@
 //     directories get no index.js lookup;
 //  4. a bare package name that is not a local file walks up the
 //     directories looking for miniprogram_npm/<name>.js or
-//     miniprogram_npm/<name>/index.js.
+//     miniprogram_npm/<name>/index.js (a request that names its ".js" file
+//     is looked up as written); the analyser's npm fallback also tries a
+//     "./name" request there when the local file does not exist;
+//  5. a component path (usingComponents, componentGenerics) is <p>, then
+//     <p>/index; leading "../" that climb past the code root stop at it;
+//     the component is there when its .json exists, and Missing lists which
+//     of its other files (.wxml; .js, or .ts with the TypeScript plugin)
+//     are not.
 //
 // Paths are relative to the project directory with forward slashes; nothing
 // resolves outside the project.
@@ -80,6 +87,12 @@ type Result struct {
 	How   How
 	// Candidates lists every path tried, in order.
 	Candidates []string
+	// NpmName is the package an npm lookup was made for ("@vant/weapp"
+	// for "@vant/weapp/button/index"), "" when none was.
+	NpmName string
+	// Missing lists, for a component that was found by its .json, the
+	// other files it needs that do not exist (".wxml", ".js").
+	Missing []string
 }
 
 // JS resolves a specifier from a JS/TS/WXS file at from (project-relative).
@@ -106,15 +119,46 @@ func (r *Resolver) JS(from, spec string) Result {
 		res.Candidates = alt.Candidates
 		return res
 	}
-	if IsPackageName(spec) {
-		npm := r.npm(dir, spec, ".js")
-		npm.Candidates = append(res.Candidates, npm.Candidates...)
-		if npm.Found {
-			return npm
-		}
-		res.Candidates = npm.Candidates
+	req, ok := npmRequest(spec)
+	if !ok {
+		return res
 	}
+	npm := r.npm(dir, req, ".js")
+	npm.Candidates = append(res.Candidates, npm.Candidates...)
+	if npm.Found {
+		return npm
+	}
+	res.Candidates, res.NpmName = npm.Candidates, npm.NpmName
 	return res
+}
+
+// npmRequest is the request an npm lookup is made for: a bare name as
+// written, or a "./name" request without its "./" (the analyser's npm
+// fallback tries the raw request under miniprogram_npm too). ok is false
+// for requests that climb ("../x") or would leave miniprogram_npm.
+func npmRequest(spec string) (string, bool) {
+	if rest, ok := strings.CutPrefix(spec, "./"); ok {
+		spec = rest
+	}
+	if !IsPackageName(spec) {
+		return "", false
+	}
+	for _, seg := range strings.Split(spec, "/") {
+		if seg == ".." || seg == "." || seg == "" {
+			return "", false
+		}
+	}
+	return spec, true
+}
+
+// PackageName is the package part of a bare specifier: "@vant/weapp" for
+// "@vant/weapp/button/index", "dayjs" for "dayjs/plugin/utc".
+func PackageName(spec string) string {
+	parts := strings.SplitN(spec, "/", 3)
+	if strings.HasPrefix(spec, "@") && len(parts) > 1 {
+		return parts[0] + "/" + parts[1]
+	}
+	return parts[0]
 }
 
 // alias returns the root-relative target of spec through resolveAlias.
@@ -177,13 +221,17 @@ func (r *Resolver) extensions(base string) []string {
 // spec+ext, then spec/index+ext (ext is ".js" for modules, ".json" for
 // components).
 func (r *Resolver) npm(dir, spec, ext string) Result {
-	res := Result{How: Npm}
+	res := Result{How: Npm, NpmName: PackageName(spec)}
 	for {
 		if dir == "." {
 			dir = ""
 		}
 		base := path.Join(dir, "miniprogram_npm", spec)
-		for _, c := range []string{base + ext, base + "/index" + ext} {
+		tries := []string{base + ext, base + "/index" + ext}
+		if strings.HasSuffix(spec, ext) {
+			tries = []string{base} // "pkg/file.js" names its file
+		}
+		for _, c := range tries {
 			res.Candidates = append(res.Candidates, c)
 			if r.Exists(c) {
 				res.Path, res.Found = c, true
@@ -240,9 +288,11 @@ func (r *Resolver) Asset(from, spec string, exts ...string) Result {
 }
 
 // Component resolves a usingComponents (or componentGenerics default) path
-// to the component's .json file: root-relative with "/", else relative to
-// the declaring file; a bare name that is not a local component is looked
-// up in miniprogram_npm walking up (<name>.json, then <name>/index.json).
+// to the component's .json file: <p>.json, then <p>/index.json, with "/"
+// from the code root and anything else from the declaring file's
+// directory (leading "../" stop at the root); a bare name that is not a
+// local component is looked up in miniprogram_npm walking up. Missing
+// lists the component's other files that are not there.
 func (r *Resolver) Component(from, spec string) Result {
 	spec = strings.TrimSpace(spec)
 	if spec == "" {
@@ -252,19 +302,24 @@ func (r *Resolver) Component(from, spec string) Result {
 	if strings.HasPrefix(spec, "/") {
 		how = RootRelative
 	}
+	var res Result
 	if base, ok := r.alias(spec); ok {
-		return r.componentAt(Aliased, base)
+		res = r.componentAt(Aliased, base)
+	} else {
+		res = r.componentAt(how, r.clamped(from, spec))
 	}
-	res := r.componentAt(how, r.rooted(from, spec))
-	if res.Found || !IsPackageName(spec) {
-		return res
+	if !res.Found && IsPackageName(spec) {
+		npm := r.npm(path.Dir(from), strings.TrimSuffix(spec, ".json"), ".json")
+		npm.Candidates = append(res.Candidates, npm.Candidates...)
+		if npm.Found {
+			res = npm
+		} else {
+			res.Candidates, res.NpmName = npm.Candidates, npm.NpmName
+		}
 	}
-	npm := r.npm(path.Dir(from), spec, ".json")
-	npm.Candidates = append(res.Candidates, npm.Candidates...)
-	if npm.Found {
-		return npm
+	if res.Found {
+		res.Missing = r.componentFiles(strings.TrimSuffix(res.Path, ".json"))
 	}
-	res.Candidates = npm.Candidates
 	return res
 }
 
@@ -274,10 +329,48 @@ func (r *Resolver) componentAt(how How, base string) Result {
 		return res
 	}
 	base = strings.TrimSuffix(base, ".json")
-	res.Candidates = []string{base + ".json"}
+	res.Candidates = []string{base + ".json", base + "/index.json"}
 	res.Path = res.Candidates[0]
-	res.Found = r.Exists(res.Path)
+	for _, c := range res.Candidates {
+		if r.Exists(c) {
+			res.Path, res.Found = c, true
+			break
+		}
+	}
 	return res
+}
+
+// componentFiles lists the files a component at base (without extension)
+// needs beside its .json that do not exist: the compiler rejects an upload
+// without the .wxml, and the component fails to load without its script.
+func (r *Resolver) componentFiles(base string) []string {
+	var missing []string
+	if !r.Exists(base + ".wxml") {
+		missing = append(missing, base+".wxml")
+	}
+	if !r.Exists(base+".js") && !(r.TypeScript && r.Exists(base+".ts")) {
+		missing = append(missing, base+".js")
+	}
+	return missing
+}
+
+// clamped is rooted for component paths, except that leading "../" that
+// climb past the code root stop at it, as the compiler allows.
+func (r *Resolver) clamped(from, spec string) string {
+	if strings.HasPrefix(spec, "/") {
+		return r.rooted(from, spec)
+	}
+	dir := path.Dir(from)
+	if !under(dir, r.Root) {
+		return r.rooted(from, spec)
+	}
+	inRoot := strings.TrimPrefix(strings.TrimPrefix(dir, r.Root), "/")
+	return r.join(r.Root, strings.TrimPrefix(path.Join("/", inRoot, spec), "/"))
+}
+
+// under reports whether rel is dir or inside it ("" is the project itself).
+func under(rel, dir string) bool {
+	return dir == "" || rel == dir || strings.HasPrefix(rel, dir+"/")
 }
 
 // rooted joins spec to the code root when it starts with "/", else to the

@@ -17,7 +17,7 @@ func TestJS(t *testing.T) {
 	files := []string{
 		"mp/utils/a.js", "mp/utils/b.ts", "mp/utils/b.js", "mp/functional-pages/x.js",
 		"mp/miniprogram_npm/dayjs/index.js", "mp/miniprogram_npm/tiny.js",
-		"mp/pages/index/miniprogram_npm/local/index.js", "mp/lib/deep/c.js", "mp/data.json",
+		"mp/pages/index/miniprogram_npm/local/index.js", "mp/lib/deep/c.js", "mp/data.json", "mp/miniprogram_npm/dayjs/plugin/utc.js",
 	}
 	tests := []struct {
 		name, from, spec string
@@ -55,17 +55,43 @@ func TestJS(t *testing.T) {
 				"mp/pages/index/miniprogram_npm/dayjs.js", "mp/pages/index/miniprogram_npm/dayjs/index.js",
 				"mp/pages/miniprogram_npm/dayjs.js", "mp/pages/miniprogram_npm/dayjs/index.js",
 				"mp/miniprogram_npm/dayjs.js", "mp/miniprogram_npm/dayjs/index.js",
-			}},
+			}, NpmName: "dayjs"},
 		},
 		{
 			"npm nearest first", "mp/pages/index/index.js", "local", false,
 			Result{Path: "mp/pages/index/miniprogram_npm/local/index.js", Found: true, How: Npm, Candidates: []string{
 				"mp/pages/index/local.js", "mp/pages/index/miniprogram_npm/local.js", "mp/pages/index/miniprogram_npm/local/index.js",
-			}},
+			}, NpmName: "local"},
 		},
 		{
 			"npm file form", "mp/app.js", "tiny", false,
-			Result{Path: "mp/miniprogram_npm/tiny.js", Found: true, How: Npm, Candidates: []string{"mp/tiny.js", "mp/miniprogram_npm/tiny.js"}},
+			Result{Path: "mp/miniprogram_npm/tiny.js", Found: true, How: Npm, Candidates: []string{"mp/tiny.js", "mp/miniprogram_npm/tiny.js"}, NpmName: "tiny"},
+		},
+		{
+			"npm request naming its .js file", "mp/app.js", "dayjs/plugin/utc.js", false,
+			Result{Path: "mp/miniprogram_npm/dayjs/plugin/utc.js", Found: true, How: Npm, Candidates: []string{
+				"mp/dayjs/plugin/utc.js", "mp/miniprogram_npm/dayjs/plugin/utc.js",
+			}, NpmName: "dayjs"},
+		},
+		{
+			"./name falls back to miniprogram_npm", "mp/pages/index/index.js", "./local", false,
+			Result{Path: "mp/pages/index/miniprogram_npm/local/index.js", Found: true, How: Npm, Candidates: []string{
+				"mp/pages/index/local.js", "mp/pages/index/miniprogram_npm/local.js", "mp/pages/index/miniprogram_npm/local/index.js",
+			}, NpmName: "local"},
+		},
+		{
+			"../name gets no npm fallback", "mp/lib/deep/c.js", "../tiny", false,
+			Result{Path: "mp/lib/tiny.js", How: Relative, Candidates: []string{"mp/lib/tiny.js"}},
+		},
+		{
+			"npm request that would leave miniprogram_npm", "mp/app.js", "dayjs/../../utils/a", false,
+			Result{Path: "utils/a.js", How: Relative, Candidates: []string{"utils/a.js"}},
+		},
+		{
+			"unbuilt npm package keeps its name", "mp/app.js", "@vant/weapp/toast/toast", false,
+			Result{Path: "mp/@vant/weapp/toast/toast.js", How: Relative, Candidates: []string{
+				"mp/@vant/weapp/toast/toast.js", "mp/miniprogram_npm/@vant/weapp/toast/toast.js", "mp/miniprogram_npm/@vant/weapp/toast/toast/index.js",
+			}, NpmName: "@vant/weapp"},
 		},
 		{
 			"missing keeps first candidate", "mp/functional-pages/r.js", "../utils/none", false,
@@ -103,7 +129,11 @@ func TestAliasLongestPrefixWins(t *testing.T) {
 
 func TestAssetAndComponent(t *testing.T) {
 	r := resolver(false, "mp/templates/item.wxml", "mp/pages/a/tools.wxs", "mp/styles/base.wxss",
-		"mp/components/card/card.json", "mp/miniprogram_npm/@vant/weapp/button/index.json", "mp/pages/a/local.json")
+		"mp/components/card/card.json", "mp/components/card/card.wxml", "mp/components/card/card.js",
+		"mp/miniprogram_npm/@vant/weapp/button/index.json", "mp/miniprogram_npm/@vant/weapp/button/index.wxml",
+		"mp/miniprogram_npm/@vant/weapp/button/index.js", "mp/pages/a/local.json", "mp/pages/a/local.wxml", "mp/pages/a/local.js",
+		"mp/components/tab-bar/index.json", "mp/components/tab-bar/index.wxml", "mp/components/tab-bar/index.js",
+		"mp/components/half/half.json", "mp/components/ts/ts.json", "mp/components/ts/ts.wxml", "mp/components/ts/ts.ts")
 	tests := []struct {
 		name string
 		got  Result
@@ -127,20 +157,42 @@ func TestAssetAndComponent(t *testing.T) {
 		},
 		{
 			"rooted component", r.Component("mp/pages/a/a.json", "/components/card/card"),
-			Result{Path: "mp/components/card/card.json", Found: true, How: RootRelative, Candidates: []string{"mp/components/card/card.json"}},
+			Result{Path: "mp/components/card/card.json", Found: true, How: RootRelative, Candidates: []string{"mp/components/card/card.json", "mp/components/card/card/index.json"}},
 		},
 		{
 			"relative component without ./", r.Component("mp/pages/a/a.json", "local"),
-			Result{Path: "mp/pages/a/local.json", Found: true, How: Relative, Candidates: []string{"mp/pages/a/local.json"}},
+			Result{Path: "mp/pages/a/local.json", Found: true, How: Relative, Candidates: []string{"mp/pages/a/local.json", "mp/pages/a/local/index.json"}},
+		},
+		{
+			"component directory (index)", r.Component("mp/pages/a/a.json", "/components/tab-bar"),
+			Result{Path: "mp/components/tab-bar/index.json", Found: true, How: RootRelative, Candidates: []string{"mp/components/tab-bar.json", "mp/components/tab-bar/index.json"}},
+		},
+		{
+			"relative component directory", r.Component("mp/components/card/card.json", "../tab-bar"),
+			Result{Path: "mp/components/tab-bar/index.json", Found: true, How: Relative, Candidates: []string{"mp/components/tab-bar.json", "mp/components/tab-bar/index.json"}},
+		},
+		{
+			"leading ../ past the root stop at it", r.Component("mp/pages/a/a.json", "../../../../components/card/card"),
+			Result{Path: "mp/components/card/card.json", Found: true, How: Relative, Candidates: []string{"mp/components/card/card.json", "mp/components/card/card/index.json"}},
+		},
+		{
+			"component missing its wxml and js", r.Component("mp/pages/a/a.json", "/components/half/half"),
+			Result{Path: "mp/components/half/half.json", Found: true, How: RootRelative, Candidates: []string{"mp/components/half/half.json", "mp/components/half/half/index.json"},
+				Missing: []string{"mp/components/half/half.wxml", "mp/components/half/half.js"}},
+		},
+		{
+			"a .ts script does not count without the TypeScript plugin", r.Component("mp/pages/a/a.json", "/components/ts/ts"),
+			Result{Path: "mp/components/ts/ts.json", Found: true, How: RootRelative, Candidates: []string{"mp/components/ts/ts.json", "mp/components/ts/ts/index.json"},
+				Missing: []string{"mp/components/ts/ts.js"}},
 		},
 		{
 			"npm component", r.Component("mp/pages/a/a.json", "@vant/weapp/button/index"),
 			Result{Path: "mp/miniprogram_npm/@vant/weapp/button/index.json", Found: true, How: Npm, Candidates: []string{
-				"mp/pages/a/@vant/weapp/button/index.json",
+				"mp/pages/a/@vant/weapp/button/index.json", "mp/pages/a/@vant/weapp/button/index/index.json",
 				"mp/pages/a/miniprogram_npm/@vant/weapp/button/index.json", "mp/pages/a/miniprogram_npm/@vant/weapp/button/index/index.json",
 				"mp/pages/miniprogram_npm/@vant/weapp/button/index.json", "mp/pages/miniprogram_npm/@vant/weapp/button/index/index.json",
 				"mp/miniprogram_npm/@vant/weapp/button/index.json",
-			}},
+			}, NpmName: "@vant/weapp"},
 		},
 		{"leaving the project", r.Asset("mp/a.wxml", "../../../x.wxml"), Result{How: Relative}},
 	}
@@ -148,5 +200,9 @@ func TestAssetAndComponent(t *testing.T) {
 		if !reflect.DeepEqual(tc.got, tc.want) {
 			t.Errorf("%s:\n got %+v\nwant %+v", tc.name, tc.got, tc.want)
 		}
+	}
+	ts := resolver(true, "mp/components/ts/ts.json", "mp/components/ts/ts.wxml", "mp/components/ts/ts.ts")
+	if got := ts.Component("mp/app.json", "/components/ts/ts"); !got.Found || got.Missing != nil {
+		t.Errorf("a .ts script counts with the TypeScript plugin: got %+v", got)
 	}
 }

@@ -1,0 +1,103 @@
+package project
+
+import (
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/tidwall/gjson"
+
+	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
+)
+
+// NPM is what the project says about npm packages, read once by Load.
+//
+// miniprogram_npm/ is the output of 构建 npm (DevTools, or miniprogram-ci
+// packNpm) from the package.json files of the project; many teams
+// git-ignore it, so in CI and in a pre-commit snapshot it is often absent.
+type NPM struct {
+	// Declared holds the package names that a package.json the npm build
+	// reads lists (dependencies of every kind).
+	Declared map[string]bool
+	// Extended holds the package names of the libraries app.json's
+	// useExtendedLib provides ("weui" gives "weui-miniprogram"): the
+	// platform supplies them, they are never in miniprogram_npm/.
+	Extended map[string]bool
+	// builtRoots are the code roots holding a miniprogram_npm/ directory.
+	builtRoots map[string]bool
+}
+
+// Built reports whether npm packages were built into the code root (some
+// miniprogram_npm/ directory under it has files).
+func (n *NPM) Built(root string) bool { return n.builtRoots[root] }
+
+// NPM returns the project's npm facts.
+func (p *Project) NPM() *NPM { return p.npm }
+
+// dependencyKeys are the package.json fields that name packages.
+var dependencyKeys = []string{"dependencies", "devDependencies", "peerDependencies", "optionalDependencies"}
+
+// readNPM gathers the npm facts: the package.json files under the code
+// roots (the npm build reads the one beside each root and, in newer
+// tools, any under it), the one at DIR, and those named by
+// setting.packNpmRelationList; and which roots have miniprogram_npm/.
+func (p *Project) readNPM() {
+	n := &NPM{Declared: map[string]bool{}, Extended: map[string]bool{}, builtRoots: map[string]bool{}}
+	p.npm = n
+	seen := map[string]bool{}
+	declare := func(text []byte) {
+		if !gjson.ValidBytes(text) {
+			return // a broken package.json declares nothing; it is not mini-program code
+		}
+		for _, key := range dependencyKeys {
+			gjson.GetBytes(text, key).ForEach(func(k, _ gjson.Result) bool {
+				n.Declared[k.String()] = true
+				return true
+			})
+		}
+	}
+	for _, rel := range p.Paths {
+		f := p.Files[rel]
+		if strings.Contains("/"+rel, "/miniprogram_npm/") {
+			n.builtRoots[f.Root] = true
+			continue
+		}
+		if path.Base(rel) == "package.json" && f.Text != nil {
+			seen[rel] = true
+			declare(f.Text)
+		}
+	}
+	for _, rel := range append([]string{"package.json"}, p.Config.PackNpmPackageJSON...) {
+		if seen[rel] {
+			continue
+		}
+		seen[rel] = true
+		if text, ok := readInside(p.Dir, rel); ok {
+			declare(text)
+		}
+	}
+	if a := p.app; a.File != nil && a.File.JSON != nil {
+		for _, m := range a.File.JSON.Root().Get("useExtendedLib").Members() {
+			if b, ok := m.Value.Bool(); ok && b || m.Value.Kind() == jsonpos.String {
+				n.Extended[m.Key] = true
+				n.Extended[m.Key+"-miniprogram"] = true
+			}
+		}
+	}
+}
+
+// readInside reads the regular file rel (project-relative, clean) under
+// dir, refusing any symbolic link on the way, so nothing outside dir is
+// ever read.
+func readInside(dir, rel string) ([]byte, bool) {
+	full := dir
+	for _, elem := range strings.Split(rel, "/") {
+		full = filepath.Join(full, elem)
+		info, err := os.Lstat(full)
+		if err != nil || info.Mode()&os.ModeSymlink != 0 {
+			return nil, false
+		}
+	}
+	return readRegular(full)
+}

@@ -1,0 +1,149 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/fpcheck/fpcheck/analyzers/graph"
+	"github.com/fpcheck/fpcheck/analyzers/project"
+)
+
+type notChecked struct{}
+
+func init() { register(notChecked{}) }
+
+// maxNamed bounds the package names a note lists.
+const maxNamed = 5
+
+var notCheckedMeta = &Meta{
+	ID:       "not-checked",
+	Severity: Note,
+	Title:    "part of the project could not be checked in this checkout",
+	Explanation: `Some facts cannot be known from the files at hand, and fpcheck says so once instead of guessing. ` +
+		`miniprogram_npm/ is the output of 构建 npm (build npm) and is often git-ignored, so in CI and in the ` +
+		`pre-commit snapshot it is absent: dependencies on packages that a package.json declares are then not ` +
+		`checked (they are, fully, when miniprogram_npm/ is there). With the TypeScript compiler plugin off, ` +
+		`the .js beside each .ts file is the output of the team's own build step; when it is missing, the .ts ` +
+		`file and the dependencies on it are not checked. Files fpcheck could not read, or that are too large ` +
+		`to parse, are named one by one. A note never fails a run.`,
+	Bad:  "pages/index/index.json\n{\"usingComponents\": {\"van-button\": \"@vant/weapp/button/index\"}}  (miniprogram_npm/ not built)",
+	Good: "pages/index/index.json\n{\"usingComponents\": {\"van-button\": \"@vant/weapp/button/index\"}}  (after 构建 npm)",
+	Tags: []string{"dependencies", "coverage"},
+	Messages: map[string]string{
+		"npm-one": `1 dependency on an npm package declared in package.json (%s) was not checked: miniprogram_npm/ is not built in this checkout (构建 npm output is often git-ignored); it is checked when miniprogram_npm/ is there`,
+		"npm":     `%d dependencies on npm packages declared in package.json (%s) were not checked: miniprogram_npm/ is not built in this checkout (构建 npm output is often git-ignored); they are checked when miniprogram_npm/ is there`,
+		"ts-one":  `1 .ts file was not checked: the TypeScript compiler plugin is off (project.config.json setting.useCompilerPlugins) and its .js, the output of your own build step, is not in this checkout`,
+		"ts":      `%d .ts files were not checked: the TypeScript compiler plugin is off (project.config.json setting.useCompilerPlugins) and their .js, the output of your own build step, are not in this checkout`,
+		"file":    `this file was not checked: %s`,
+		"nothing": `no page or component code (JavaScript or WXML) was checked: the code this project has could not be read or is not compiled in this checkout`,
+	},
+}
+
+func (notChecked) Meta() *Meta { return notCheckedMeta }
+
+func (notChecked) Check(c *Context) {
+	notBuilt(c)
+	uncompiledTS(c)
+	p := c.Project
+	code, unchecked := false, false
+	for _, rel := range p.Paths {
+		f := p.Files[rel]
+		if f.Unparsed != "" {
+			c.Report(f, 0, 0, "file", f.Unparsed)
+			unchecked = true
+		}
+		code = code || f.JS != nil || f.WXML != nil
+		unchecked = unchecked || f.Kind == project.KindTS && !p.TypeScript()
+	}
+	if !code && unchecked {
+		if f := entryFile(p); f != nil {
+			c.Report(f, 0, 0, "nothing")
+		}
+	}
+}
+
+// notBuilt reports, once, the dependencies on declared npm packages that
+// could not be checked, at the first of them.
+func notBuilt(c *Context) {
+	var first *graph.Edge
+	count := 0
+	names := map[string]bool{}
+	for i := range c.Graph.Edges {
+		e := &c.Graph.Edges[i]
+		if e.Unchecked != graph.NpmNotBuilt {
+			continue
+		}
+		if first == nil {
+			first = e
+		}
+		count++
+		names[e.Target.NpmName] = true
+	}
+	if first == nil {
+		return
+	}
+	list := sortedNames(names)
+	if len(list) > maxNamed {
+		list = append(list[:maxNamed], "…")
+	}
+	if count == 1 {
+		c.Report(first.From, first.Start, first.End, "npm-one", strings.Join(list, ", "))
+		return
+	}
+	c.Report(first.From, first.Start, first.End, "npm", count, strings.Join(list, ", "))
+}
+
+// uncompiledTS reports, once, the .ts files that the TypeScript plugin
+// does not compile and whose .js is missing, at the first of them.
+func uncompiledTS(c *Context) {
+	p := c.Project
+	if p.TypeScript() {
+		return
+	}
+	var first *project.File
+	count := 0
+	for _, rel := range p.Paths {
+		f := p.Files[rel]
+		stem, ok := strings.CutSuffix(rel, ".ts")
+		if f.Kind != project.KindTS || !ok || f.Root == "" && !p.HasMini && !p.HasPlugin || p.Exists(stem+".js") {
+			continue
+		}
+		if first == nil {
+			first = f
+		}
+		count++
+	}
+	switch {
+	case count == 1:
+		c.Report(first, 0, 0, "ts-one")
+	case count > 1:
+		c.Report(first, 0, 0, "ts", count)
+	}
+}
+
+// entryFile is app.json, else plugin.json.
+func entryFile(p *project.Project) *project.File {
+	if app := p.App(); app.File != nil {
+		return app.File
+	}
+	if p.HasPlugin {
+		return p.File(joinRoot(p.PluginRoot, "plugin.json"))
+	}
+	return nil
+}
+
+func joinRoot(root, name string) string {
+	if root == "" {
+		return name
+	}
+	return root + "/" + name
+}
+
+func sortedNames(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
