@@ -33,7 +33,7 @@ var unresolvedDependencyMeta = &Meta{
 	Tags: []string{"dependencies", "correctness"},
 	Messages: withKinds(map[string]string{
 		"missing":    `%s %q does not resolve to a file that will be uploaded; tried %s`,
-		"npm":        `%s %q: package %q is declared, but the built miniprogram_npm/ does not have it; run 构建 npm (build npm) again; tried %s`,
+		"npm":        `%s %q: package %q is declared in package.json, but the built miniprogram_npm/ does not have it; run 构建 npm (build npm) again`,
 		"outside":    `%s %q leaves the project`,
 		"incomplete": `%s %q: the component %s has no %s`,
 		"no-alias":   ` (resolveAlias of app.json applies only to the mini-program, not to plugin code)`,
@@ -72,12 +72,11 @@ func (unresolvedDependency) Check(c *Context) {
 			more = ", …"
 			tried = tried[:maxCandidates]
 		}
-		list := strings.Join(tried, ", ") + more
 		if name := e.Target.NpmName; name != "" && npm.Declared[name] {
-			c.Report(e.From, e.Start, e.End, "npm", kindPhrase(c, e), e.Specifier, name, list)
+			c.Report(e.From, e.Start, e.End, "npm", kindPhrase(c, e), e.Specifier, name)
 			continue
 		}
-		c.Report(e.From, e.Start, e.End, "missing", kindPhrase(c, e), e.Specifier, list+aliasNote(c, e))
+		c.Report(e.From, e.Start, e.End, "missing", kindPhrase(c, e), e.Specifier, strings.Join(tried, ", ")+more+aliasNote(c, e))
 	}
 }
 
