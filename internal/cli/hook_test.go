@@ -566,3 +566,30 @@ func TestHookProjectInSubdirectory(t *testing.T) {
 		}
 	}
 }
+
+// A correct project whose miniprogram_npm/ (构建 npm output) is
+// git-ignored: the staged snapshot has no miniprogram_npm/, so the
+// dependencies on declared packages cannot be checked there; the commit
+// goes through with one note, and a run on the working tree, where
+// miniprogram_npm/ is built, checks them fully.
+func TestHookUnbuiltNpm(t *testing.T) {
+	r := newHookRepo(t)
+	r.commitProject("")
+	r.write(".gitignore", "miniprogram_npm/\nnode_modules/\n")
+	r.write("package.json", `{"dependencies": {"@vant/weapp": "^1.11.6"}}`)
+	r.write("miniprogram/pages/index/index.json", `{"usingComponents": {"van-button": "@vant/weapp/button/index"}}`)
+	r.write("miniprogram/pages/index/index.js", "import Toast from '@vant/weapp/toast/toast';\nPage({ onLoad() { Toast('hi'); } });\n")
+	for _, f := range []string{"button/index.json", "button/index.wxml", "button/index.js", "toast/toast.js"} {
+		r.write("miniprogram/miniprogram_npm/@vant/weapp/"+f, "{}\n")
+	}
+	r.fpcheckCode(ExitOK, "", "hook", "install")
+	r.mustGit("add", "-A")
+	if staged := r.mustGit("diff", "--cached", "--name-only"); strings.Contains(staged, "miniprogram_npm") {
+		t.Fatalf("miniprogram_npm/ was staged despite .gitignore:\n%s", staged)
+	}
+	r.accepted("", []string{"commit", "-m", "vant"}, "[not-checked]", "miniprogram/pages/index/index.js:1:")
+	out := r.fpcheckCode(ExitOK, "", ".")
+	if strings.Contains(out, "[not-checked]") || strings.Contains(out, "[unresolved-dependency]") {
+		t.Errorf("with miniprogram_npm/ built, the working tree is fully checked and clean:\n%s", out)
+	}
+}
