@@ -30,8 +30,8 @@ var notCheckedMeta = &Meta{
 	Good: "pages/index/index.json\n{\"usingComponents\": {\"van-button\": \"@vant/weapp/button/index\"}}  (after 构建 npm)",
 	Tags: []string{"dependencies", "coverage"},
 	Messages: map[string]string{
-		"npm-one": `1 dependency on an npm package declared in package.json (%s) was not checked: miniprogram_npm/ is not built in this checkout (构建 npm output is often git-ignored); it is checked when miniprogram_npm/ is there`,
-		"npm":     `%d dependencies on npm packages declared in package.json (%s) were not checked: miniprogram_npm/ is not built in this checkout (构建 npm output is often git-ignored); they are checked when miniprogram_npm/ is there`,
+		"npm-one": `1 dependency on an npm package (%s) was not checked: miniprogram_npm/ is not built in this checkout (构建 npm output is often git-ignored); it is checked when miniprogram_npm/ is there`,
+		"npm":     `%d dependencies on npm packages (%s) were not checked: miniprogram_npm/ is not built in this checkout (构建 npm output is often git-ignored); they are checked when miniprogram_npm/ is there`,
 		"ts-one":  `1 .ts file was not checked: the TypeScript compiler plugin is off (project.config.json setting.useCompilerPlugins) and its .js, the output of your own build step, is not in this checkout`,
 		"ts":      `%d .ts files were not checked: the TypeScript compiler plugin is off (project.config.json setting.useCompilerPlugins) and their .js, the output of your own build step, are not in this checkout`,
 		"file":    `this file was not checked: %s`,
@@ -70,7 +70,7 @@ func notBuilt(c *Context) {
 	names := map[string]bool{}
 	for i := range c.Graph.Edges {
 		e := &c.Graph.Edges[i]
-		if e.Unchecked != graph.NpmNotBuilt {
+		if e.Unchecked != graph.NpmNotBuilt || !c.Graph.Loaded(e.From.Path) {
 			continue
 		}
 		if first == nil {

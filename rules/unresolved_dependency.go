@@ -25,7 +25,9 @@ var unresolvedDependencyMeta = &Meta{
 		`component path as <p>, then <p>/index) and lists the paths it tried. A component also needs its .wxml ` +
 		`(the compiler rejects the upload without it) and its .js (.ts with the TypeScript plugin). Files left ` +
 		`out by packOptions.ignore, and files outside the mini-program root, are not uploaded and count as ` +
-		`missing. When miniprogram_npm/ is not built in the checkout (构建 npm output is often git-ignored), ` +
+		`missing. Only files the platform can load are judged: app.js, pages, components, what they require, ` +
+		`and what plugin.json names (a copied library's unused parts, unit tests and build scripts never run ` +
+		`on the phone). When miniprogram_npm/ is not built in the checkout (构建 npm output is often git-ignored), ` +
 		`dependencies on packages a package.json declares cannot be checked: not-checked says how many, once. ` +
 		`Node built-ins (build scripts) and useExtendedLib libraries are not reported.`,
 	Bad:  "pages/index/index.js\nconst util = require('../../utils/utll')",
@@ -46,7 +48,7 @@ func (unresolvedDependency) Check(c *Context) {
 	npm := c.Project.NPM()
 	for i := range c.Graph.Edges {
 		e := &c.Graph.Edges[i]
-		if e.Plugin || e.FromPkg == nil || e.Unchecked != graph.Checked {
+		if e.Plugin || e.FromPkg == nil || e.Unchecked != graph.Checked || !c.Graph.Loaded(e.From.Path) {
 			continue
 		}
 		if e.Target.Found {

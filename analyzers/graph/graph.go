@@ -88,6 +88,9 @@ func (g *Graph) Crossings(b Crossing) iter.Seq[*Edge] {
 // Graph holds the edges of a project, in file order.
 type Graph struct {
 	Edges []Edge
+	// loaded holds the files the platform can load (see Loaded); nil
+	// when the project has no entry.
+	loaded map[string]bool
 }
 
 type builder struct {
@@ -125,6 +128,7 @@ func Build(p *project.Project) *Graph {
 		e.Crossing = Classify(e)
 		e.Into = e.Crossing != NoCrossing && e.ToPkg != nil && e.ToPkg.Kind == isolatedKind[e.Crossing]
 	}
+	b.reach()
 	return b.g
 }
 
@@ -139,12 +143,21 @@ var isolatedKind = map[Crossing]project.PackageKind{
 
 // unchecked says why e, which did not resolve, cannot be judged here.
 func (b *builder) unchecked(e *Edge) Unchecked {
-	name := e.Target.NpmName
-	if name == "" && resolve.IsPackageName(strings.TrimSpace(e.Specifier)) {
-		name = resolve.PackageName(strings.TrimSpace(e.Specifier))
-	}
-	if npm := b.p.NPM(); name != "" && npm.Declared[name] && !npm.Built(e.From.Root) {
-		return NpmNotBuilt
+	if npm := b.p.NPM(); !npm.Built(e.From.Root) {
+		name := e.Target.NpmName
+		if name == "" && resolve.IsPackageName(strings.TrimSpace(e.Specifier)) {
+			name = resolve.PackageName(strings.TrimSpace(e.Specifier))
+		}
+		if name != "" && npm.Declared[name] {
+			return NpmNotBuilt
+		}
+		// A path written into miniprogram_npm/ itself ("../../miniprogram_npm/x").
+		if len(e.Target.Candidates) > 0 {
+			if _, after, ok := strings.Cut("/"+e.Target.Candidates[0], "/miniprogram_npm/"); ok && after != "" {
+				e.Target.NpmName = resolve.PackageName(strings.TrimSuffix(strings.TrimSuffix(after, ".json"), ".js"))
+				return NpmNotBuilt
+			}
+		}
 	}
 	if e.IsJS && !b.p.TypeScript() {
 		for _, c := range e.Target.Candidates {

@@ -18,8 +18,10 @@
 //  5. a component path (usingComponents, componentGenerics) is <p>, then
 //     <p>/index; leading "../" that climb past the code root stop at it;
 //     the component is there when its .json exists, and Missing lists which
-//     of its other files (.wxml; .js, or .ts with the TypeScript plugin)
-//     are not.
+//     of its other files (.wxml; .js or .ts) are not (a .ts without the
+//     TypeScript plugin is the input of the team's own build);
+//  6. WXML and WXSS paths leading "../" that climb past the code root stop
+//     at it too.
 //
 // Paths are relative to the project directory with forward slashes; nothing
 // resolves outside the project.
@@ -263,7 +265,7 @@ func (r *Resolver) Asset(from, spec string, exts ...string) Result {
 	if spec == "" {
 		return Result{}
 	}
-	base := r.rooted(from, spec)
+	base := r.clamped(from, spec)
 	res := Result{How: Relative}
 	if strings.HasPrefix(spec, "/") {
 		res.How = RootRelative
@@ -348,14 +350,15 @@ func (r *Resolver) componentFiles(base string) []string {
 	if !r.Exists(base + ".wxml") {
 		missing = append(missing, base+".wxml")
 	}
-	if !r.Exists(base+".js") && !(r.TypeScript && r.Exists(base+".ts")) {
-		missing = append(missing, base+".js")
+	if !r.Exists(base+".js") && !r.Exists(base+".ts") {
+		missing = append(missing, base+".js") // with the plugin off, a .ts is the team's build input
 	}
 	return missing
 }
 
-// clamped is rooted for component paths, except that leading "../" that
-// climb past the code root stop at it, as the compiler allows.
+// clamped is rooted for component, template and style paths, except that
+// leading "../" that climb past the code root stop at it, as the compiler
+// allows.
 func (r *Resolver) clamped(from, spec string) string {
 	if strings.HasPrefix(spec, "/") {
 		return r.rooted(from, spec)

@@ -181,9 +181,12 @@ func TestAssetAndComponent(t *testing.T) {
 				Missing: []string{"mp/components/half/half.wxml", "mp/components/half/half.js"}},
 		},
 		{
-			"a .ts script does not count without the TypeScript plugin", r.Component("mp/pages/a/a.json", "/components/ts/ts"),
-			Result{Path: "mp/components/ts/ts.json", Found: true, How: RootRelative, Candidates: []string{"mp/components/ts/ts.json", "mp/components/ts/ts/index.json"},
-				Missing: []string{"mp/components/ts/ts.js"}},
+			"a .ts script is the build input without the TypeScript plugin", r.Component("mp/pages/a/a.json", "/components/ts/ts"),
+			Result{Path: "mp/components/ts/ts.json", Found: true, How: RootRelative, Candidates: []string{"mp/components/ts/ts.json", "mp/components/ts/ts/index.json"}},
+		},
+		{
+			"template climbing past the root stops at it", r.Asset("mp/pages/a/a.wxml", "../../../../templates/item.wxml", ".wxml"),
+			Result{Path: "mp/templates/item.wxml", Found: true, How: Relative, Candidates: []string{"mp/templates/item.wxml"}},
 		},
 		{
 			"npm component", r.Component("mp/pages/a/a.json", "@vant/weapp/button/index"),
@@ -194,7 +197,7 @@ func TestAssetAndComponent(t *testing.T) {
 				"mp/miniprogram_npm/@vant/weapp/button/index.json",
 			}, NpmName: "@vant/weapp"},
 		},
-		{"leaving the project", r.Asset("mp/a.wxml", "../../../x.wxml"), Result{How: Relative}},
+		{"outside the root", r.Asset("lib/a.wxml", "../../../x.wxml"), Result{How: Relative}},
 	}
 	for _, tc := range tests {
 		if !reflect.DeepEqual(tc.got, tc.want) {
