@@ -27,12 +27,12 @@ var functionalPagesBoundaryMeta = &Meta{
 	Good: "functional-pages/request-payment.js\nconst { sign } = require('./sign') // a copy inside functional-pages/",
 	Tags: []string{"functional-pages", "dependencies", "correctness"},
 	Messages: withKinds(map[string]string{
-		"out":         `%s %q in functional-pages/ resolves to %s in %s, outside functional-pages/; independent functional pages load on their own, so this fails on the phone%s`,
-		"in":          `%s %q in %s resolves to %s inside functional-pages/; code outside functional-pages/ may not depend on independent functional pages%s`,
-		"out-legacy":  `%s %q in functional-pages/ resolves to %s in %s, outside functional-pages/; such dependencies will not be supported in future%s`,
-		"in-legacy":   `%s %q in %s resolves to %s inside functional-pages/; code outside functional-pages/ should not depend on functional pages%s`,
-		"no-package":  "a file outside the code roots (not uploaded)",
-		"rooted":      ` (the leading "/" was read from the mini-program root because %s does not exist)`,
+		"out":        `%s %q in functional-pages/ resolves to %s in %s, outside functional-pages/; independent functional pages load on their own, so this fails on the phone%s`,
+		"in":         `%s %q in %s resolves to %s inside functional-pages/; code outside functional-pages/ may not depend on independent functional pages%s`,
+		"out-legacy": `%s %q in functional-pages/ resolves to %s in %s, outside functional-pages/; such dependencies will not be supported in future%s`,
+		"in-legacy":  `%s %q in %s resolves to %s inside functional-pages/; code outside functional-pages/ should not depend on functional pages%s`,
+		"no-package": "a file outside the code roots (not uploaded)",
+		"rooted":     ` (the leading "/" was read from the mini-program root because %s does not exist)`,
 	}),
 }
 
