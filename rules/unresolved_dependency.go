@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"path"
 	"strings"
 
 	"github.com/fpcheck/fpcheck/analyzers/graph"
@@ -34,11 +35,12 @@ var unresolvedDependencyMeta = &Meta{
 	Good: "pages/index/index.js\nconst util = require('../../utils/util')",
 	Tags: []string{"dependencies", "correctness"},
 	Messages: withKinds(map[string]string{
-		"missing":    `%s %q does not resolve to a file that will be uploaded; tried %s`,
-		"npm":        `%s %q: package %q is declared in package.json, but the built miniprogram_npm/ does not have it; run 构建 npm (build npm) again`,
-		"outside":    `%s %q leaves the project`,
-		"incomplete": `%s %q: the component %s has no %s`,
-		"no-alias":   ` (resolveAlias of app.json applies only to the mini-program, not to plugin code)`,
+		"missing":      `%s %q does not resolve to a file that will be uploaded; tried %s`,
+		"npm":          `%s %q: package %q is declared in package.json, but the built miniprogram_npm/ does not have it; run 构建 npm (build npm) again`,
+		"outside":      `%s %q leaves the project`,
+		"incomplete":   `%s %q: the component %s has no %s`,
+		"no-alias":     ` (resolveAlias of app.json applies only to the mini-program, not to plugin code)`,
+		"plugin-alias": ` (resolveAlias in plugin.json is not applied: the compiler reads resolveAlias only from app.json, for the mini-program)`,
 	}),
 }
 
@@ -82,15 +84,24 @@ func (unresolvedDependency) Check(c *Context) {
 	}
 }
 
-// aliasNote explains, for plugin code, that app.json's resolveAlias did
-// not apply to a specifier it would have matched.
+// aliasNote explains, for plugin code, that a resolveAlias the specifier
+// would have matched was not applied: the compiler applies only app.json's,
+// and only to the mini-program.
 func aliasNote(c *Context, e *graph.Edge) string {
 	p := c.Project
-	if !p.HasMini || e.From.Root == p.MiniRoot {
+	if !p.HasPlugin || e.From.Root != p.PluginRoot || p.HasMini && p.PluginRoot == p.MiniRoot {
 		return ""
 	}
+	spec := strings.TrimSpace(e.Specifier)
+	if f := p.File(path.Join(p.PluginRoot, "plugin.json")); f != nil && f.JSON != nil {
+		for _, m := range f.JSON.Root().Get("resolveAlias").Members() {
+			if strings.HasPrefix(spec, strings.TrimSuffix(m.Key, "*")) {
+				return c.Format("plugin-alias")
+			}
+		}
+	}
 	for k := range p.App().ResolveAlias {
-		if strings.HasPrefix(strings.TrimSpace(e.Specifier), strings.TrimSuffix(k, "*")) {
+		if strings.HasPrefix(spec, strings.TrimSuffix(k, "*")) {
 			return c.Format("no-alias")
 		}
 	}
