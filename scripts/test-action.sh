@@ -169,6 +169,22 @@ act outside run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$sub" INPUT_PATH=apps/../..
 check "a path outside the repository is refused (2)" test "$(rc outside)" = 2
 check "... with an error annotation on stdout" has "$work/outside/stdout" "::error title=fpcheck::input path 'apps/../../x' is outside the repository"
 
+echo "== (e) a correct project whose miniprogram_npm/ is git-ignored (构建 npm runs later)"
+npmrepo="$work/npm-repo"
+mkdir -p "$npmrepo/pages/index"
+echo 'miniprogram_npm/' >"$npmrepo/.gitignore"
+echo '{"dependencies":{"@vant/weapp":"^1.11.6"}}' >"$npmrepo/package.json"
+echo '{"pages":["pages/index/index"]}' >"$npmrepo/app.json"
+echo '{"usingComponents":{"van-button":"@vant/weapp/button/index"}}' >"$npmrepo/pages/index/index.json"
+echo '<van-button>ok</van-button>' >"$npmrepo/pages/index/index.wxml"
+printf "import Toast from '@vant/weapp/toast/toast';\nPage({});\n" >"$npmrepo/pages/index/index.js"
+act npm run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$npmrepo"
+if [ "$(rc npm)" = 0 ]; then ok "unbuilt npm: run step passes"; else bad "unbuilt npm"; show npm; fi
+check "errors=0 warnings=0 exit-code=0" test "$(out npm errors)/$(out npm warnings)/$(out npm exit-code)" = 0/0/0
+check "the log has the one not-checked note" test "$(grep -c '\[not-checked\]' "$work/npm/stdout")" = 1
+act npm-gate gate FPCHECK_EXIT_CODE="$(out npm exit-code)" FPCHECK_ERRORS="$(out npm errors)"
+check "... and the gate passes" test "$(rc npm-gate)" = 0
+
 echo "== (d) not a project"
 mkdir -p "$work/not-a-project/docs"
 act notproject run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$work/not-a-project" INPUT_PATH=docs
