@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/fpcheck/fpcheck/analyzers/project"
@@ -36,4 +37,25 @@ func attrEnd(a wxml.Attr) int {
 		return a.ValueEnd + 1
 	}
 	return a.ValueEnd
+}
+
+// checkAttrValue judges a navigator attribute that takes one of allowed
+// (case-sensitive): a value that differs only in case is reported with the
+// rule's "case" message (value, the right one), any other with "unknown"
+// (value). Surrounding spaces are allowed; a binding is left alone.
+func checkAttrValue(c *Context, f *project.File, a wxml.Attr, allowed []string) {
+	if isDynamic(a.Value) {
+		return
+	}
+	v := strings.TrimSpace(a.Value)
+	if slices.Contains(allowed, v) {
+		return
+	}
+	for _, n := range allowed {
+		if strings.EqualFold(v, n) {
+			c.Report(f, a.NameStart, attrEnd(a), "case", v, n)
+			return
+		}
+	}
+	c.Report(f, a.NameStart, attrEnd(a), "unknown", v)
 }

@@ -1,9 +1,6 @@
 package rules
 
 import (
-	"slices"
-	"strings"
-
 	"github.com/fpcheck/fpcheck/analyzers/project"
 	"github.com/fpcheck/fpcheck/analyzers/wxml"
 )
@@ -45,19 +42,6 @@ func (navigatorInvalidName) Check(c *Context) {
 			c.Report(f, el.NameStart, el.NameEnd, "missing")
 			return
 		}
-		if isDynamic(a.Value) {
-			return
-		}
-		v := strings.TrimSpace(a.Value)
-		if slices.Contains(functionalPageNames, v) {
-			return
-		}
-		for _, n := range functionalPageNames {
-			if strings.EqualFold(v, n) {
-				c.Report(f, a.NameStart, attrEnd(a), "case", v, n)
-				return
-			}
-		}
-		c.Report(f, a.NameStart, attrEnd(a), "unknown", v)
+		checkAttrValue(c, f, a, functionalPageNames)
 	})
 }

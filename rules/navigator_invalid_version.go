@@ -1,9 +1,6 @@
 package rules
 
 import (
-	"slices"
-	"strings"
-
 	"github.com/fpcheck/fpcheck/analyzers/project"
 	"github.com/fpcheck/fpcheck/analyzers/wxml"
 )
@@ -39,19 +36,9 @@ func (navigatorInvalidVersion) Meta() *Meta { return navigatorInvalidVersionMeta
 func (navigatorInvalidVersion) Check(c *Context) {
 	eachNavigator(c.Project, func(f *project.File, el *wxml.Element) {
 		a, ok := el.Attr("version")
-		if !ok || isDynamic(a.Value) {
+		if !ok {
 			return
 		}
-		v := strings.TrimSpace(a.Value)
-		if slices.Contains(navigatorVersions, v) {
-			return
-		}
-		for _, n := range navigatorVersions {
-			if strings.EqualFold(v, n) {
-				c.Report(f, a.NameStart, attrEnd(a), "case", v, n)
-				return
-			}
-		}
-		c.Report(f, a.NameStart, attrEnd(a), "unknown", v)
+		checkAttrValue(c, f, a, navigatorVersions)
 	})
 }
