@@ -19,7 +19,7 @@ const maxFrameWidth = 120
 // The underline is sized by display width: CJK and other wide characters
 // take two terminal columns. Very long lines are cut around the finding.
 func (f *File) Frame(r Range) string {
-	if r.Start.Line < 1 || r.Start.Line > f.LineCount() {
+	if len(f.Text) == 0 || r.Start.Line < 1 || r.Start.Line > f.LineCount() {
 		return ""
 	}
 	line := f.LineText(r.Start.Line)

@@ -147,3 +147,14 @@ func FuzzPosAtOffsetRoundTrip(f *testing.F) {
 		_ = file.Frame(Range{Start: p, End: p})
 	})
 }
+
+// A file whose text was not read (a note about an unparsed file) or is
+// empty has no line to show: no frame.
+func TestFrameOfNoText(t *testing.T) {
+	for _, text := range [][]byte{nil, {}} {
+		f := New("a.ts", text)
+		if got := f.Frame(f.RangeAt(0, 0)); got != "" {
+			t.Errorf("Frame of %q = %q, want none", text, got)
+		}
+	}
+}
