@@ -11,7 +11,8 @@ import (
 // Loaded reports whether the platform can load the file at rel: it is an
 // entry (app.js/app.json/app.wxss, a page of any package, a file of
 // functional-pages/, workers or the open data context, plugin.json and
-// what it names, custom-tab-bar) or something a loaded file depends on.
+// what it names, custom-tab-bar and app-bar, as the official analyser
+// lists them) or something a loaded file depends on.
 // A dependency in a file nothing loads cannot fail on the phone: copied
 // libraries' unused parts, unit tests, build scripts. When the project has
 // no entry at all, every file counts as loaded.
@@ -40,6 +41,7 @@ func (b *builder) reach() {
 	if p.HasMini {
 		addUnit(path.Join(p.MiniRoot, "app"))
 		addUnit(path.Join(p.MiniRoot, "custom-tab-bar", "index"))
+		addUnit(path.Join(p.MiniRoot, "app-bar", "index"))
 		for _, pkg := range p.App().Packages {
 			for _, page := range pkg.Pages {
 				addUnit(page)
