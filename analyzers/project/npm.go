@@ -92,7 +92,7 @@ func (p *Project) readNPM() {
 // ever read.
 func readInside(dir, rel string) ([]byte, bool) {
 	full := dir
-	for _, elem := range strings.Split(rel, "/") {
+	for elem := range strings.SplitSeq(rel, "/") {
 		full = filepath.Join(full, elem)
 		info, err := os.Lstat(full)
 		if err != nil || info.Mode()&os.ModeSymlink != 0 {

@@ -145,7 +145,7 @@ func npmRequest(spec string) (string, bool) {
 	if !IsPackageName(spec) {
 		return "", false
 	}
-	for _, seg := range strings.Split(spec, "/") {
+	for seg := range strings.SplitSeq(spec, "/") {
 		if seg == ".." || seg == "." || seg == "" {
 			return "", false
 		}

@@ -177,8 +177,10 @@ func TestAssetAndComponent(t *testing.T) {
 		},
 		{
 			"component missing its wxml and js", r.Component("mp/pages/a/a.json", "/components/half/half"),
-			Result{Path: "mp/components/half/half.json", Found: true, How: RootRelative, Candidates: []string{"mp/components/half/half.json", "mp/components/half/half/index.json"},
-				Missing: []string{"mp/components/half/half.wxml", "mp/components/half/half.js"}},
+			Result{
+				Path: "mp/components/half/half.json", Found: true, How: RootRelative, Candidates: []string{"mp/components/half/half.json", "mp/components/half/half/index.json"},
+				Missing: []string{"mp/components/half/half.wxml", "mp/components/half/half.js"},
+			},
 		},
 		{
 			"a .ts script is the build input without the TypeScript plugin", r.Component("mp/pages/a/a.json", "/components/ts/ts"),

@@ -111,7 +111,7 @@ func main() {
 	if *fpcheck == "" {
 		*fpcheck = filepath.Join(*scratch, "fpcheck")
 		if err := run("", os.Stderr, "go", "build", "-o", *fpcheck, "./cmd/fpcheck"); err != nil {
-			fatal(fmt.Errorf("building fpcheck: %v", err))
+			fatal(fmt.Errorf("building fpcheck: %w", err))
 		}
 	}
 
@@ -140,7 +140,7 @@ func main() {
 		}
 	}
 	if *update {
-		if err := writeExpectations(expectationsFile, updated(exps, results, repos)); err != nil {
+		if err := writeExpectations(expectationsFile, updated(exps, results)); err != nil {
 			fatal(err)
 		}
 		fmt.Fprintf(os.Stderr, "updated %s\n", expectationsFile)
@@ -251,7 +251,7 @@ func extract(gitDir, commit, dest string) error {
 	}
 	tmp := dest + ".tmp"
 	os.RemoveAll(tmp)
-	if err := os.MkdirAll(tmp, 0o755); err != nil {
+	if err = os.MkdirAll(tmp, 0o755); err != nil {
 		return err
 	}
 	args := []string{"--git-dir=" + gitDir, "archive", commit, "--", "."}
@@ -271,13 +271,13 @@ func extract(gitDir, commit, dest string) error {
 		return err
 	}
 	if err := archive.Run(); err != nil {
-		untar.Wait()
+		_ = untar.Wait() // the archive error is the one to report
 		os.RemoveAll(tmp)
-		return fmt.Errorf("git archive %s: %v: %s", commit, err, firstLine(archiveErr.String()))
+		return fmt.Errorf("git archive %s: %w: %s", commit, err, firstLine(archiveErr.String()))
 	}
 	if err := untar.Wait(); err != nil {
 		os.RemoveAll(tmp)
-		return fmt.Errorf("tar: %v: %s", err, firstLine(untarErr.String()))
+		return fmt.Errorf("tar: %w: %s", err, firstLine(untarErr.String()))
 	}
 	return os.Rename(tmp, dest)
 }
@@ -286,7 +286,7 @@ func extract(gitDir, commit, dest string) error {
 func missingFiles(gitDir, commit string) ([]string, error) {
 	out, err := exec.Command("git", "--git-dir="+gitDir, "ls-tree", "-r", "-z", "--format=%(objectname) %(path)", commit).Output()
 	if err != nil {
-		return nil, fmt.Errorf("git ls-tree %s: %v (commit not in the mirror?)", commit, err)
+		return nil, fmt.Errorf("git ls-tree %s: %w (commit not in the mirror?)", commit, err)
 	}
 	entries := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
 	var ids strings.Builder
@@ -298,7 +298,7 @@ func missingFiles(gitDir, commit string) ([]string, error) {
 	check.Stdin = strings.NewReader(ids.String())
 	out, err = check.Output()
 	if err != nil {
-		return nil, fmt.Errorf("git cat-file: %v", err)
+		return nil, fmt.Errorf("git cat-file: %w", err)
 	}
 	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
 	var missing []string
@@ -386,7 +386,7 @@ func summaryTable(results []result, exps map[key]expectation) string {
 // updated returns the expectations after -update: for every repository that
 // ran, its current findings (keeping the verdict and reason of those already
 // reviewed, taking the current level); other repositories keep theirs.
-func updated(exps map[key]expectation, results []result, repos []repo) map[key]expectation {
+func updated(exps map[key]expectation, results []result) map[key]expectation {
 	ran := map[string]bool{}
 	out := map[key]expectation{}
 	for _, res := range results {
@@ -468,7 +468,7 @@ func readExpectations(file string) (map[key]expectation, error) {
 	for _, f := range rows {
 		line, err := strconv.Atoi(f[4])
 		if err != nil {
-			return nil, fmt.Errorf("%s: line %q: %v", file, f[4], err)
+			return nil, fmt.Errorf("%s: line %q: %w", file, f[4], err)
 		}
 		if !slices.Contains(verdicts, f[5]) {
 			return nil, fmt.Errorf("%s: %s %s:%s: verdict %q is not one of %s", file, f[0], f[3], f[4], f[5], strings.Join(verdicts, ", "))
