@@ -1,0 +1,120 @@
+// Package lint holds fpcheck's diagnostic core: rule metadata, levels and
+// the Finding every rule reports and every output format renders. It is a
+// leaf: rules, the pipeline (internal/check) and report all import it, and
+// it imports only analyzers/source.
+//
+// A finding is kept open until the pipeline is done with it: rules report
+// byte offsets at the rule's default level; the policy (the submit
+// profile, the config file) sets the level; suppressions mark it; only
+// then are positions computed and the findings sorted.
+package lint
+
+import (
+	"sort"
+
+	"github.com/fpcheck/fpcheck/analyzers/source"
+)
+
+// Level is how serious a finding is, in the words JSON and SARIF use.
+type Level int
+
+// Levels, least serious first.
+const (
+	Note Level = iota
+	Warning
+	Error
+)
+
+func (l Level) String() string {
+	switch l {
+	case Note:
+		return "note"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "unknown"
+}
+
+// ParseLevel reads a level name; off is true for "off" (the rule is
+// disabled), ok is false for anything else.
+func ParseLevel(s string) (l Level, off, ok bool) {
+	switch s {
+	case "note":
+		return Note, false, true
+	case "warning":
+		return Warning, false, true
+	case "error":
+		return Error, false, true
+	case "off":
+		return 0, true, true
+	}
+	return 0, false, false
+}
+
+// Edit replaces the bytes [Start, End) of the finding's file with New.
+type Edit struct {
+	Start, End int
+	New        string
+}
+
+// Fix is one safe change that resolves a finding.
+type Fix struct {
+	// Message says what the fix does: `set version="release"`.
+	Message string
+	Edits   []Edit
+}
+
+// Suppression says why a finding is not counted.
+type Suppression struct {
+	// Kind is SARIF's: "inSource" for a comment directive, "external" for
+	// the config file.
+	Kind string
+	// Justification is the reason the directive or config gives.
+	Justification string
+}
+
+// Finding is one problem at one place.
+type Finding struct {
+	// Rule is the rule's ID.
+	Rule  string
+	Level Level
+	// Path is project-relative, with forward slashes.
+	Path string
+	// Start and End are byte offsets into the file; Range is derived from
+	// them by the pipeline.
+	Start, End int
+	Range      source.Range
+	Message    string
+	Fixes      []Fix
+	// Suppressed is set when a directive or the config silenced the
+	// finding; it stays in the data (SARIF suppressions, JSON).
+	Suppressed *Suppression
+}
+
+// Sort orders findings deterministically (path, position, rule, message)
+// and drops exact duplicates.
+func Sort(fs []Finding) []Finding {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Range.Start != b.Range.Start {
+			return a.Range.Start.Before(b.Range.Start)
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+	out := fs[:0]
+	for i, f := range fs {
+		if i > 0 && f.Path == fs[i-1].Path && f.Range == fs[i-1].Range && f.Rule == fs[i-1].Rule && f.Message == fs[i-1].Message {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
