@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/fpcheck/fpcheck/rules"
+	"github.com/fpcheck/fpcheck/internal/lint"
 )
 
 // writeGitHub prints GitHub Actions workflow commands, one annotation per
@@ -15,19 +15,19 @@ func writeGitHub(w io.Writer, run *Run) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range run.Findings {
 		cmd := "warning"
-		switch f.Severity {
-		case rules.Error:
+		switch f.Level {
+		case lint.Error:
 			cmd = "error"
-		case rules.Note:
+		case lint.Note:
 			cmd = "notice"
-		case rules.Warning:
+		case lint.Warning:
 		}
 		props := fmt.Sprintf("file=%s,line=%d,col=%d", ghProperty(run.path(f)), f.Range.Start.Line, f.Range.Start.Col)
 		if f.Range.End.Line >= f.Range.Start.Line && f.Range.End.Col > 0 {
 			props += fmt.Sprintf(",endLine=%d,endColumn=%d", f.Range.End.Line, f.Range.End.Col)
 		}
-		props += ",title=" + ghProperty("fpcheck "+f.Rule.ID)
-		fmt.Fprintf(bw, "::%s %s::%s\n", cmd, props, ghData(f.Message+" ["+f.Rule.ID+"]"))
+		props += ",title=" + ghProperty("fpcheck "+f.Rule)
+		fmt.Fprintf(bw, "::%s %s::%s\n", cmd, props, ghData(f.Message+" ["+f.Rule+"]"))
 	}
 	fmt.Fprintln(bw, summary(run))
 	return bw.Flush()

@@ -50,7 +50,7 @@ func writeJSON(w io.Writer, run *Run) error {
 	}
 	for _, f := range run.Findings {
 		out.Findings = append(out.Findings, jsonFinding{
-			Rule: f.Rule.ID, Level: f.Severity.String(), Path: run.path(f),
+			Rule: f.Rule, Level: f.Level.String(), Path: run.path(f),
 			Line: f.Range.Start.Line, Column: f.Range.Start.Col,
 			EndLine: f.Range.End.Line, EndColumn: f.Range.End.Col,
 			Message: f.Message,

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/fpcheck/fpcheck/rules"
+	"github.com/fpcheck/fpcheck/internal/lint"
 )
 
 // maxMarkdownRows bounds the findings table: GitHub's job summary takes at
@@ -26,8 +26,8 @@ func writeMarkdown(w io.Writer, run *Run) error {
 				break
 			}
 			fmt.Fprintf(bw, "| %s | `%s:%d:%d` | [`%s`](%s/blob/main/docs/rules.md#%s) | %s |\n",
-				levelIcon(f.Severity), mdCode(run.path(f)), f.Range.Start.Line, f.Range.Start.Col,
-				f.Rule.ID, InformationURI, f.Rule.ID, mdCell(f.Message))
+				levelIcon(f.Level), mdCode(run.path(f)), f.Range.Start.Line, f.Range.Start.Col,
+				f.Rule, InformationURI, f.Rule, mdCell(f.Message))
 		}
 	}
 	if run.Graph != "" {
@@ -36,13 +36,13 @@ func writeMarkdown(w io.Writer, run *Run) error {
 	return bw.Flush()
 }
 
-func levelIcon(s rules.Severity) string {
+func levelIcon(s lint.Level) string {
 	switch s {
-	case rules.Error:
+	case lint.Error:
 		return "❌ error"
-	case rules.Warning:
+	case lint.Warning:
 		return "⚠️ warning"
-	case rules.Note:
+	case lint.Note:
 		return "ℹ️ note"
 	}
 	return s.String()

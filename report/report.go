@@ -1,5 +1,5 @@
 // Package report writes findings in fpcheck's output formats. Formats know
-// nothing about individual rules: they render rules.Finding and rules.Meta.
+// nothing about individual rules: they render lint.Finding and lint.Meta.
 package report
 
 import (
@@ -8,7 +8,7 @@ import (
 	"sort"
 
 	"github.com/fpcheck/fpcheck/analyzers/source"
-	"github.com/fpcheck/fpcheck/rules"
+	"github.com/fpcheck/fpcheck/internal/lint"
 )
 
 // Formats lists the output formats, for --help and validation.
@@ -18,9 +18,9 @@ var Formats = []string{"text", "json", "sarif", "github", "markdown"}
 type Run struct {
 	Tool     string // "fpcheck"
 	Version  string
-	Findings []rules.Finding
+	Findings []lint.Finding
 	// Rules are all the rules that ran (SARIF lists them all).
-	Rules []*rules.Meta
+	Rules []*lint.Meta
 	// Files counts the files analyzed.
 	Files int
 	// Frame renders the code frame of a finding ("" when unknown); may be nil.
@@ -41,15 +41,15 @@ type Run struct {
 type Counts struct{ Errors, Warnings, Notes int }
 
 // Count tallies findings by level.
-func Count(fs []rules.Finding) Counts {
+func Count(fs []lint.Finding) Counts {
 	var c Counts
 	for _, f := range fs {
-		switch f.Severity {
-		case rules.Error:
+		switch f.Level {
+		case lint.Error:
 			c.Errors++
-		case rules.Warning:
+		case lint.Warning:
 			c.Warnings++
-		case rules.Note:
+		case lint.Note:
 			c.Notes++
 		}
 	}
@@ -74,11 +74,11 @@ func Write(w io.Writer, format string, run *Run) error {
 }
 
 // path is the reported path of a finding.
-func (run *Run) path(f rules.Finding) string { return run.PathPrefix + f.Path }
+func (run *Run) path(f lint.Finding) string { return run.PathPrefix + f.Path }
 
 // sortedRules returns metas by ID.
-func sortedRules(ms []*rules.Meta) []*rules.Meta {
-	out := append([]*rules.Meta(nil), ms...)
+func sortedRules(ms []*lint.Meta) []*lint.Meta {
+	out := append([]*lint.Meta(nil), ms...)
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }

@@ -6,7 +6,7 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/fpcheck/fpcheck/rules"
+	"github.com/fpcheck/fpcheck/internal/lint"
 )
 
 // InformationURI is where users learn about fpcheck.
@@ -117,9 +117,9 @@ func writeSARIF(w io.Writer, run *Run) error {
 			reg.EndLine, reg.EndColumn = f.Range.End.Line, f.Range.End.Col
 		}
 		results = append(results, sarifResult{
-			RuleID:    f.Rule.ID,
-			RuleIndex: index[f.Rule.ID],
-			Level:     f.Severity.String(),
+			RuleID:    f.Rule,
+			RuleIndex: index[f.Rule],
+			Level:     f.Level.String(),
 			Message:   sarifText{Text: sentence(f.Message)},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 				ArtifactLocation: sarifArtifact{URI: sarifURI(run.path(f)), URIBaseID: "%SRCROOT%"},
@@ -138,7 +138,7 @@ func writeSARIF(w io.Writer, run *Run) error {
 	return enc.Encode(log)
 }
 
-func sarifRuleOf(m *rules.Meta, submit bool) sarifRule {
+func sarifRuleOf(m *lint.Meta, submit bool) sarifRule {
 	level := m.LevelFor(submit)
 	return sarifRule{
 		ID:                   m.ID,
@@ -157,24 +157,24 @@ func sarifRuleOf(m *rules.Meta, submit bool) sarifRule {
 }
 
 // problemSeverity is GitHub's "problem.severity" property.
-func problemSeverity(s rules.Severity) string {
+func problemSeverity(s lint.Level) string {
 	switch s {
-	case rules.Error:
+	case lint.Error:
 		return "error"
-	case rules.Warning:
+	case lint.Warning:
 		return "warning"
-	case rules.Note:
+	case lint.Note:
 		return "recommendation"
 	}
 	return "recommendation"
 }
 
-func helpText(m *rules.Meta) string {
+func helpText(m *lint.Meta) string {
 	return m.Explanation + "\n\nBad (" + firstLine(m.Bad) + "):\n" + rest(m.Bad) +
 		"\n\nGood (" + firstLine(m.Good) + "):\n" + rest(m.Good)
 }
 
-func helpMarkdown(m *rules.Meta) string {
+func helpMarkdown(m *lint.Meta) string {
 	return "# " + m.Title + "\n\n" + m.Explanation +
 		"\n\n**Bad** (`" + firstLine(m.Bad) + "`):\n\n```\n" + rest(m.Bad) + "\n```\n" +
 		"\n**Good** (`" + firstLine(m.Good) + "`):\n\n```\n" + rest(m.Good) + "\n```\n"

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/fpcheck/fpcheck/rules"
+	"github.com/fpcheck/fpcheck/internal/lint"
 )
 
 const (
@@ -29,17 +29,17 @@ func writeText(w io.Writer, run *Run) error {
 		return code + s + ansiReset
 	}
 	for _, f := range run.Findings {
-		level := f.Severity.String()
-		switch f.Severity {
-		case rules.Error:
+		level := f.Level.String()
+		switch f.Level {
+		case lint.Error:
 			level = paint(ansiRed+ansiBold, level)
-		case rules.Warning:
+		case lint.Warning:
 			level = paint(ansiYellow+ansiBold, level)
-		case rules.Note:
+		case lint.Note:
 			level = paint(ansiCyan, level)
 		}
 		loc := fmt.Sprintf("%s:%d:%d:", run.path(f), f.Range.Start.Line, f.Range.Start.Col)
-		fmt.Fprintf(bw, "%s %s: %s %s\n", paint(ansiBold, loc), level, f.Message, paint(ansiGray, "["+f.Rule.ID+"]"))
+		fmt.Fprintf(bw, "%s %s: %s %s\n", paint(ansiBold, loc), level, f.Message, paint(ansiGray, "["+f.Rule+"]"))
 		if run.Frame != nil {
 			if frame := run.Frame(f.Path, f.Range); frame != "" {
 				fmt.Fprint(bw, indent(frame))

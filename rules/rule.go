@@ -10,67 +10,22 @@ import (
 
 	"github.com/fpcheck/fpcheck/analyzers/graph"
 	"github.com/fpcheck/fpcheck/analyzers/project"
-	"github.com/fpcheck/fpcheck/analyzers/source"
+	"github.com/fpcheck/fpcheck/internal/lint"
 )
 
-// Severity is how serious a finding is.
-type Severity int
+// Severity and Meta are the diagnostic core's (internal/lint); the rules
+// name them here so that a rule file reads on its own.
+type (
+	Severity = lint.Level
+	Meta     = lint.Meta
+)
 
 // Severities, least serious first.
 const (
-	Note Severity = iota
-	Warning
-	Error
+	Note    = lint.Note
+	Warning = lint.Warning
+	Error   = lint.Error
 )
-
-func (s Severity) String() string {
-	switch s {
-	case Note:
-		return "note"
-	case Warning:
-		return "warning"
-	case Error:
-		return "error"
-	}
-	return "unknown"
-}
-
-// Meta describes a rule. Its message texts live here, keyed, so that all
-// the words a rule prints are in one place per rule (ready for i18n).
-type Meta struct {
-	// ID is part of the public contract: users filter and suppress by it.
-	ID string
-	// Severity is the default level; SubmitSeverity, when set, replaces it
-	// under --submit (the pre-submission gate).
-	Severity       Severity
-	SubmitSeverity Severity
-	// Title is one line; Explanation says why it matters and what to do.
-	Title       string
-	Explanation string
-	// Bad and Good are short examples: a file path line then content.
-	Bad, Good string
-	// Tags go into SARIF (properties.tags).
-	Tags []string
-	// Messages holds the rule's message formats (fmt verbs), by key.
-	Messages map[string]string
-}
-
-// LevelFor returns the rule's level in a run.
-func (m *Meta) LevelFor(submit bool) Severity {
-	if submit && m.SubmitSeverity > m.Severity {
-		return m.SubmitSeverity
-	}
-	return m.Severity
-}
-
-// Finding is one problem at one place.
-type Finding struct {
-	Rule     *Meta
-	Severity Severity
-	Path     string
-	Range    source.Range
-	Message  string
-}
 
 // Rule judges a project.
 type Rule interface {
@@ -82,31 +37,32 @@ type Rule interface {
 type Context struct {
 	Project *project.Project
 	Graph   *graph.Graph
-	Submit  bool
 
 	rule     *Meta
-	findings []Finding
+	findings []lint.Finding
 }
 
-// Report records a finding of the current rule at [start, end) of file,
-// at the rule's level for this run, with message key formatted with args.
+// Report records a finding of the current rule at [start, end) of file, at
+// the rule's default level, with message key formatted with args. The level
+// a run uses is the policy's business (internal/check), not the rule's.
 func (c *Context) Report(f *project.File, start, end int, key string, args ...any) {
-	c.ReportLevel(c.rule.LevelFor(c.Submit), f, start, end, key, args...)
+	c.ReportLevel(c.rule.Severity, f, start, end, key, args...)
 }
 
-// ReportLevel is Report with an explicit base level (for rules whose level
-// depends on the project, such as a boundary in the legacy form); --submit
-// still raises it to the rule's SubmitSeverity.
+// ReportLevel is Report with an explicit base level, for rules whose level
+// depends on the project (a boundary in the legacy form); the submit
+// profile still raises it to the rule's SubmitSeverity.
 func (c *Context) ReportLevel(level Severity, f *project.File, start, end int, key string, args ...any) {
-	if c.Submit && c.rule.SubmitSeverity > level {
-		level = c.rule.SubmitSeverity
+	if end < start {
+		end = start
 	}
-	c.findings = append(c.findings, Finding{
-		Rule:     c.rule,
-		Severity: level,
-		Path:     f.Path,
-		Range:    f.RangeAt(start, end),
-		Message:  c.Format(key, args...),
+	c.findings = append(c.findings, lint.Finding{
+		Rule:    c.rule.ID,
+		Level:   level,
+		Path:    f.Path,
+		Start:   start,
+		End:     end,
+		Message: c.Format(key, args...),
 	})
 }
 
@@ -155,38 +111,13 @@ func Lookup(id string) (Rule, bool) {
 }
 
 // Run applies rules to the project and its dependency graph (graph.Build)
-// and returns the findings sorted by path, position and rule, without
-// duplicates.
-func Run(p *project.Project, g *graph.Graph, rs []Rule, submit bool) []Finding {
-	c := &Context{Project: p, Graph: g, Submit: submit}
+// and returns their findings at default levels, unsorted and without
+// positions: internal/check is the pipeline that finishes them.
+func Run(p *project.Project, g *graph.Graph, rs []Rule) []lint.Finding {
+	c := &Context{Project: p, Graph: g}
 	for _, r := range rs {
 		c.rule = r.Meta()
 		r.Check(c)
 	}
-	return Sort(c.findings)
-}
-
-// Sort orders findings deterministically and drops exact duplicates.
-func Sort(fs []Finding) []Finding {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Path != b.Path {
-			return a.Path < b.Path
-		}
-		if a.Range.Start != b.Range.Start {
-			return a.Range.Start.Before(b.Range.Start)
-		}
-		if a.Rule.ID != b.Rule.ID {
-			return a.Rule.ID < b.Rule.ID
-		}
-		return a.Message < b.Message
-	})
-	out := fs[:0]
-	for i, f := range fs {
-		if i > 0 && f.Path == fs[i-1].Path && f.Range == fs[i-1].Range && f.Rule == fs[i-1].Rule && f.Message == fs[i-1].Message {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
+	return c.findings
 }

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/fpcheck/fpcheck/analyzers/graph"
 	"github.com/fpcheck/fpcheck/analyzers/project"
+	"github.com/fpcheck/fpcheck/internal/check"
 	"github.com/fpcheck/fpcheck/internal/fixture"
 	"github.com/fpcheck/fpcheck/rules"
 )
@@ -61,8 +61,8 @@ func runFixture(t *testing.T, path string) string {
 	}
 	submit := slices.Contains(fx.Flags, "--submit")
 	var b strings.Builder
-	for _, f := range rules.Run(p, graph.Build(p), rules.All(), submit) {
-		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", f.Path, f.Range.Start.Line, f.Range.Start.Col, f.Severity, f.Message, f.Rule.ID)
+	for _, f := range check.Run(p, check.Policy{Submit: submit}).Findings {
+		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", f.Path, f.Range.Start.Line, f.Range.Start.Col, f.Level, f.Message, f.Rule)
 	}
 	got := b.String()
 	if *update {

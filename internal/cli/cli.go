@@ -12,9 +12,9 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/fpcheck/fpcheck/analyzers/graph"
 	"github.com/fpcheck/fpcheck/analyzers/project"
 	"github.com/fpcheck/fpcheck/analyzers/source"
+	"github.com/fpcheck/fpcheck/internal/check"
 	"github.com/fpcheck/fpcheck/report"
 	"github.com/fpcheck/fpcheck/rules"
 )
@@ -172,9 +172,8 @@ func (c *Command) checkWith(o *options) int {
 	if p == nil {
 		return code
 	}
-	all := rules.All()
-	g := graph.Build(p)
-	findings := rules.Run(p, g, all, o.submit)
+	res := check.Run(p, check.Policy{Submit: o.submit})
+	g, findings := res.Graph, res.Findings
 	run := &report.Run{
 		Tool:       "fpcheck",
 		Version:    c.version(),
@@ -189,9 +188,7 @@ func (c *Command) checkWith(o *options) int {
 			return ""
 		},
 	}
-	for _, r := range all {
-		run.Rules = append(run.Rules, r.Meta())
-	}
+	run.Rules = res.Rules
 	out := c.Stdout
 	if o.output != "" {
 		f, err := os.Create(o.output)

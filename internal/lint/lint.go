@@ -53,6 +53,37 @@ func ParseLevel(s string) (l Level, off, ok bool) {
 	return 0, false, false
 }
 
+// Meta describes a rule. Its message texts live here, keyed, so that all
+// the words a rule prints are in one place per rule (ready for i18n). It is
+// the single source for --help, `fpcheck explain`, SARIF rule entries and
+// docs/rules.md.
+type Meta struct {
+	// ID is part of the public contract: users filter and suppress by it.
+	ID string
+	// Severity is the default level; SubmitSeverity, when set, replaces it
+	// under the submit profile (the pre-submission gate).
+	Severity       Level
+	SubmitSeverity Level
+	// Title is one line; Explanation says why it matters and what to do.
+	Title       string
+	Explanation string
+	// Bad and Good are short examples: a file path line then content.
+	Bad, Good string
+	// Tags go into SARIF (properties.tags).
+	Tags []string
+	// Messages holds the rule's message formats (fmt verbs), by key.
+	Messages map[string]string
+}
+
+// LevelFor returns the rule's default level in a run with or without the
+// submit profile.
+func (m *Meta) LevelFor(submit bool) Level {
+	if submit && m.SubmitSeverity > m.Severity {
+		return m.SubmitSeverity
+	}
+	return m.Severity
+}
+
 // Edit replaces the bytes [Start, End) of the finding's file with New.
 type Edit struct {
 	Start, End int
