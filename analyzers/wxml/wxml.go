@@ -24,7 +24,9 @@
 //   - The body of <wxs> without a src attribute, and of <script>, is raw text
 //     up to the first "</wxs" (or "</script") followed by optional white space
 //     and '>'.
-//   - Comments, CDATA sections, "<!DOCTYPE ...>" and "<?xml ...?>" are
+//   - Comments are skipped and recorded in [Document.Comments]. A "<!--"
+//     inside an attribute value, an expression or a raw-text body is not a
+//     comment. CDATA sections, "<!DOCTYPE ...>" and "<?xml ...?>" are
 //     skipped; end tags are skipped and not reported.
 //   - An unquoted attribute value ends at white space, '>' or "/>".
 //   - A '<' that starts none of these, such as one followed by a space or a
@@ -38,6 +40,8 @@ import (
 	"bytes"
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/fpcheck/fpcheck/analyzers/source"
 )
 
 // Document is the result of scanning one WXML file.
@@ -45,6 +49,12 @@ type Document struct {
 	// Elements holds every start tag (including self-closing ones) in
 	// source order.
 	Elements []Element
+	// Comments holds every "<!-- ... -->" comment in source order: Start
+	// at "<!--", End just past "-->", the text between them. Comments in
+	// the body of an inline <wxs> or <script> are part of that body, not
+	// WXML comments, and are not listed. An unterminated comment is a
+	// SyntaxError and is not listed.
+	Comments []source.Comment
 }
 
 // Element is one start tag. All offsets are byte offsets into the scanned
@@ -198,7 +208,11 @@ func (p *parser) markup(i int) (int, *SyntaxError) {
 	t := p.text
 	switch {
 	case hasAt(t, i, "<!--"):
-		return skipPast(t, i, i+4, "-->", `unterminated comment: "<!--" has no matching "-->"`)
+		end, err := skipPast(t, i, i+4, "-->", `unterminated comment: "<!--" has no matching "-->"`)
+		if err == nil {
+			p.doc.Comments = append(p.doc.Comments, source.Comment{Start: i, End: end, TextStart: i + 4, TextEnd: end - 3})
+		}
+		return end, err
 	case hasAt(t, i, "<![CDATA["):
 		return skipPast(t, i, i+9, "]]>", `unterminated CDATA section: "<![CDATA[" has no matching "]]>"`)
 	case hasAt(t, i, "<!") && i+2 < len(t) && isLetter(t[i+2]):

@@ -1,6 +1,7 @@
 package wxml
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"reflect"
@@ -512,6 +513,37 @@ func checkInvariants(t *testing.T, text []byte, doc *Document, err error) {
 		}
 		checkAttrs(t, text, i, e)
 	}
+	checkComments(t, text, doc)
+}
+
+// checkComments fails t when a comment span is outside the text, out of
+// order, overlapping another comment or an element, or not delimited by
+// "<!--" and "-->".
+func checkComments(t *testing.T, text []byte, doc *Document) {
+	t.Helper()
+	prevEnd := 0
+	for i, c := range doc.Comments {
+		if c.Start < prevEnd || c.TextStart != c.Start+4 || c.TextEnd < c.TextStart || c.End != c.TextEnd+3 || c.End > len(text) {
+			t.Fatalf("comment %d: bad offsets %+v (previous ended at %d, len %d)", i, c, prevEnd, len(text))
+		}
+		if !hasAt(text, c.Start, "<!--") || !hasAt(text, c.TextEnd, "-->") {
+			t.Errorf("comment %d: %q is not delimited by <!-- and -->", i, text[c.Start:c.End])
+		}
+		if bytes.Contains(text[c.TextStart:max(c.TextStart, c.End-1)], []byte("-->")) {
+			t.Errorf("comment %d: %q holds an earlier -->", i, text[c.Start:c.End])
+		}
+		prevEnd = c.End
+	}
+	j := 0
+	for _, e := range doc.Elements {
+		end := max(e.End, e.BodyEnd)
+		for j < len(doc.Comments) && doc.Comments[j].End <= e.Start {
+			j++
+		}
+		if j < len(doc.Comments) && doc.Comments[j].Start < end {
+			t.Errorf("comment %+v overlaps element %+v", doc.Comments[j], e)
+		}
+	}
 }
 
 func checkAttrs(t *testing.T, text []byte, i int, e Element) {
@@ -561,6 +593,7 @@ func FuzzParse(f *testing.F) {
 	for _, tc := range errorCases {
 		f.Add([]byte(tc.text))
 	}
+	f.Add([]byte("<!-- a --><b c=\"<!--\"/>{{ '<!--' }}<wxs><!-- d --></wxs><!---->"))
 	f.Add([]byte("<a b=\"{{ c ? 'd' : \"e\" }}\" f='{{\"}}\"}}' g h=i/>{{ '<x>' }}<wxs>a<b</wxs\t>"))
 	f.Fuzz(func(t *testing.T, text []byte) {
 		doc, err := Parse(text)
