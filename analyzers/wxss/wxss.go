@@ -7,7 +7,8 @@
 // text that merely looks like one:
 //
 //   - Comments "/* ... */" and string literals '...' and "..." are skipped,
-//     so "@import" inside them is not a rule. A backslash escapes the next
+//     so "@import" inside them is not a rule. Comments are recorded in
+//     [Sheet.Comments]. A backslash escapes the next
 //     character, also outside strings ("\@import" is not an at-rule).
 //   - "@import" is an at-rule only when it is a whole at-keyword, matched
 //     ASCII case-insensitively ("@IMPORT" counts, "@imports" does not), and
@@ -53,12 +54,20 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/fpcheck/fpcheck/analyzers/source"
 )
 
 // Sheet is the result of scanning one WXSS file.
 type Sheet struct {
 	// Imports holds the top-level @import rules in source order.
 	Imports []Import
+	// Comments holds every "/* ... */" comment found in source order:
+	// Start at "/*", End just past "*/", the text between them. A "/*"
+	// inside a string or an unquoted url(...) is not a comment. Comments
+	// after the first SyntaxError are not scanned, and an unterminated
+	// comment, being an error, is not listed.
+	Comments []source.Comment
 }
 
 // Import is one top-level @import rule.
@@ -148,7 +157,7 @@ func (s *scanner) run() *SyntaxError {
 				i++
 				break
 			}
-			end, err := commentEnd(t, i)
+			end, err := s.comment(i)
 			if err != nil {
 				return err
 			}
@@ -221,7 +230,7 @@ func isURLFunc(t []byte, i int) bool {
 func (s *scanner) importRule(at int) (int, *SyntaxError) {
 	t := s.text
 	kwEnd := at + 1 + len(importKeyword)
-	j, err := skipSpaceAndComments(t, kwEnd)
+	j, err := s.skipSpaceAndComments(kwEnd)
 	if err != nil {
 		return 0, err
 	}
@@ -327,24 +336,29 @@ func (s *scanner) rawURLEnd(k int) int {
 	return len(t)
 }
 
-// commentEnd returns the offset just past the comment whose "/*" is at i.
-func commentEnd(t []byte, i int) (int, *SyntaxError) {
+// comment records the comment whose "/*" is at i and returns the offset
+// just past it.
+func (s *scanner) comment(i int) (int, *SyntaxError) {
+	t := s.text
 	k := bytes.Index(t[i+2:], []byte("*/"))
 	if k < 0 {
 		return 0, &SyntaxError{Offset: i, Message: `unterminated comment: "/*" has no matching "*/"`}
 	}
-	return i + 2 + k + 2, nil
+	end := i + 2 + k + 2
+	s.sheet.Comments = append(s.sheet.Comments, source.Comment{Start: i, End: end, TextStart: i + 2, TextEnd: end - 2})
+	return end, nil
 }
 
 // skipSpaceAndComments returns the first offset at or after i that is
-// neither white space nor inside a comment.
-func skipSpaceAndComments(t []byte, i int) (int, *SyntaxError) {
+// neither white space nor inside a comment, recording the comments.
+func (s *scanner) skipSpaceAndComments(i int) (int, *SyntaxError) {
+	t := s.text
 	for {
 		i = skipSpace(t, i)
 		if !hasAt(t, i, "/*") {
 			return i, nil
 		}
-		end, err := commentEnd(t, i)
+		end, err := s.comment(i)
 		if err != nil {
 			return 0, err
 		}

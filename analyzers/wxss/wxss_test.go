@@ -485,6 +485,7 @@ func checkInvariants(t *testing.T, text []byte, sheet *Sheet, err *SyntaxError) 
 			t.Error("SyntaxError without a message")
 		}
 	}
+	checkComments(t, text, sheet)
 	prevEnd := 0
 	for i, im := range sheet.Imports {
 		if im.RuleStart < prevEnd || im.RuleStart >= im.Start || im.Start >= im.End || im.End > len(text) {
@@ -512,6 +513,30 @@ func checkInvariants(t *testing.T, text []byte, sheet *Sheet, err *SyntaxError) 
 		if utf8.Valid(text) && !utf8.ValidString(im.Path) {
 			t.Errorf("import %d: Path %q is not valid UTF-8 though the text is", i, im.Path)
 		}
+	}
+}
+
+// checkComments fails t when a comment span is outside the text, out of
+// order, overlapping another comment or an import path, or not delimited by "/*" and "*/".
+func checkComments(t *testing.T, text []byte, sheet *Sheet) {
+	t.Helper()
+	prevEnd := 0
+	for i, c := range sheet.Comments {
+		if c.Start < prevEnd || c.TextStart != c.Start+2 || c.TextEnd < c.TextStart || c.End != c.TextEnd+2 || c.End > len(text) {
+			t.Fatalf("comment %d: bad offsets %+v (previous ended at %d, len %d)", i, c, prevEnd, len(text))
+		}
+		if !hasAt(text, c.Start, "/*") || !hasAt(text, c.TextEnd, "*/") {
+			t.Errorf("comment %d: %q is not delimited by /* and */", i, text[c.Start:c.End])
+		}
+		if bytes.Contains(text[c.TextStart:c.End-1], []byte("*/")) {
+			t.Errorf("comment %d: %q holds an earlier */", i, text[c.Start:c.End])
+		}
+		for _, im := range sheet.Imports {
+			if c.Start < im.End && im.Start < c.End {
+				t.Errorf("comment %+v overlaps import %+v", c, im)
+			}
+		}
+		prevEnd = c.End
 	}
 }
 
@@ -549,6 +574,18 @@ func FuzzParse(f *testing.F) {
 		}
 		if len(shifted.Imports) != len(sheet.Imports) {
 			t.Fatalf("with a prefix, %d imports became %d", len(sheet.Imports), len(shifted.Imports))
+		}
+		if len(shifted.Comments) != len(sheet.Comments)+1 {
+			t.Fatalf("with a prefix, %d comments became %d", len(sheet.Comments), len(shifted.Comments))
+		}
+		for i, c := range sheet.Comments {
+			c.Start += len(prefix)
+			c.End += len(prefix)
+			c.TextStart += len(prefix)
+			c.TextEnd += len(prefix)
+			if shifted.Comments[i+1] != c {
+				t.Errorf("with a prefix, comment %d is %+v, want %+v", i, shifted.Comments[i+1], c)
+			}
 		}
 		for i, im := range sheet.Imports {
 			im.Start += len(prefix)
