@@ -13,7 +13,7 @@ import (
 // finding, for repositories without code scanning.
 func writeGitHub(w io.Writer, run *Run) error {
 	bw := bufio.NewWriter(w)
-	for _, f := range run.Findings {
+	for _, f := range run.Shown() {
 		cmd := "warning"
 		switch f.Level {
 		case lint.Error:

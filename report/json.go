@@ -30,14 +30,24 @@ type jsonFinding struct {
 	EndLine   int    `json:"endLine"`
 	EndColumn int    `json:"endColumn"`
 	Message   string `json:"message"`
+	// Suppressed is set when an inline directive or the config's overrides
+	// silenced the finding; it does not count in the summary's levels.
+	Suppressed *jsonSuppression `json:"suppressed,omitempty"`
+}
+
+type jsonSuppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification"`
 }
 
 type jsonSummary struct {
-	Files    int  `json:"files"`
-	Errors   int  `json:"errors"`
-	Warnings int  `json:"warnings"`
-	Notes    int  `json:"notes"`
-	Submit   bool `json:"submit"`
+	Files    int `json:"files"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Notes    int `json:"notes"`
+	// Suppressed counts the suppressed findings (omitted when none).
+	Suppressed int  `json:"suppressed,omitempty"`
+	Submit     bool `json:"submit"`
 }
 
 func writeJSON(w io.Writer, run *Run) error {
@@ -46,15 +56,19 @@ func writeJSON(w io.Writer, run *Run) error {
 		SchemaVersion: JSONSchemaVersion,
 		Tool:          jsonTool{Name: run.Tool, Version: run.Version},
 		Findings:      []jsonFinding{},
-		Summary:       jsonSummary{Files: run.Files, Errors: c.Errors, Warnings: c.Warnings, Notes: c.Notes, Submit: run.Submit},
+		Summary:       jsonSummary{Files: run.Files, Errors: c.Errors, Warnings: c.Warnings, Notes: c.Notes, Suppressed: c.Suppressed, Submit: run.Submit},
 	}
 	for _, f := range run.Findings {
-		out.Findings = append(out.Findings, jsonFinding{
+		jf := jsonFinding{
 			Rule: f.Rule, Level: f.Level.String(), Path: run.path(f),
 			Line: f.Range.Start.Line, Column: f.Range.Start.Col,
 			EndLine: f.Range.End.Line, EndColumn: f.Range.End.Col,
 			Message: f.Message,
-		})
+		}
+		if s := f.Suppressed; s != nil {
+			jf.Suppressed = &jsonSuppression{Kind: s.Kind, Justification: s.Justification}
+		}
+		out.Findings = append(out.Findings, jf)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

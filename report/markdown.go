@@ -18,11 +18,11 @@ const maxMarkdownRows = 500
 func writeMarkdown(w io.Writer, run *Run) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "## fpcheck\n\n%s\n", strings.TrimPrefix(summary(run), "fpcheck: "))
-	if len(run.Findings) > 0 {
+	if shown := run.Shown(); len(shown) > 0 {
 		fmt.Fprint(bw, "\n| Level | Location | Rule | Message |\n|---|---|---|---|\n")
-		for i, f := range run.Findings {
+		for i, f := range shown {
 			if i == maxMarkdownRows {
-				fmt.Fprintf(bw, "\n…and %d more; see the full report.\n", len(run.Findings)-i)
+				fmt.Fprintf(bw, "\n…and %d more; see the full report.\n", len(shown)-i)
 				break
 			}
 			fmt.Fprintf(bw, "| %s | `%s:%d:%d` | [`%s`](%s/blob/main/docs/rules.md#%s) | %s |\n",

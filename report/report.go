@@ -37,23 +37,39 @@ type Run struct {
 	Color bool
 }
 
-// Counts is the number of findings of each level.
-type Counts struct{ Errors, Warnings, Notes int }
+// Counts is the number of findings of each level, and of those suppressed
+// (which count at no level).
+type Counts struct{ Errors, Warnings, Notes, Suppressed int }
 
 // Count tallies findings by level.
 func Count(fs []lint.Finding) Counts {
 	var c Counts
 	for _, f := range fs {
-		switch f.Level {
-		case lint.Error:
+		switch {
+		case f.Suppressed != nil:
+			c.Suppressed++
+		case f.Level == lint.Error:
 			c.Errors++
-		case lint.Warning:
+		case f.Level == lint.Warning:
 			c.Warnings++
-		case lint.Note:
+		case f.Level == lint.Note:
 			c.Notes++
 		}
 	}
 	return c
+}
+
+// Shown returns the findings that are not suppressed: what text, GitHub
+// annotations and the markdown summary list. JSON and SARIF keep every
+// finding and mark the suppressed ones.
+func (run *Run) Shown() []lint.Finding {
+	out := make([]lint.Finding, 0, len(run.Findings))
+	for _, f := range run.Findings {
+		if f.Suppressed == nil {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Write renders run in format to w.

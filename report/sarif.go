@@ -73,6 +73,15 @@ type sarifResult struct {
 	Level     string          `json:"level"`
 	Message   sarifText       `json:"message"`
 	Locations []sarifLocation `json:"locations"`
+	// Suppressions marks a finding silenced by an inline directive
+	// ("inSource") or the config ("external"); code scanning shows it as
+	// dismissed.
+	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+}
+
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification,omitempty"`
 }
 
 type sarifLocation struct {
@@ -116,7 +125,7 @@ func writeSARIF(w io.Writer, run *Run) error {
 		if f.Range.Start.Before(f.Range.End) {
 			reg.EndLine, reg.EndColumn = f.Range.End.Line, f.Range.End.Col
 		}
-		results = append(results, sarifResult{
+		res := sarifResult{
 			RuleID:    f.Rule,
 			RuleIndex: index[f.Rule],
 			Level:     f.Level.String(),
@@ -125,7 +134,11 @@ func writeSARIF(w io.Writer, run *Run) error {
 				ArtifactLocation: sarifArtifact{URI: sarifURI(run.path(f)), URIBaseID: "%SRCROOT%"},
 				Region:           reg,
 			}}},
-		})
+		}
+		if s := f.Suppressed; s != nil {
+			res.Suppressions = []sarifSuppression{{Kind: s.Kind, Justification: s.Justification}}
+		}
+		results = append(results, res)
 	}
 	log := sarifLog{
 		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",

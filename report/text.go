@@ -28,7 +28,7 @@ func writeText(w io.Writer, run *Run) error {
 		}
 		return code + s + ansiReset
 	}
-	for _, f := range run.Findings {
+	for _, f := range run.Shown() {
 		level := f.Level.String()
 		switch f.Level {
 		case lint.Error:
@@ -65,15 +65,20 @@ func indent(s string) string {
 func summary(run *Run) string {
 	c := Count(run.Findings)
 	files := plural(run.Files, "file", "files")
-	if len(run.Findings) == 0 {
-		return fmt.Sprintf("fpcheck: no problems in %s", files)
+	shown := c.Errors + c.Warnings + c.Notes
+	suppressed := ""
+	if c.Suppressed > 0 {
+		suppressed = fmt.Sprintf("; %d suppressed", c.Suppressed)
+	}
+	if shown == 0 {
+		return fmt.Sprintf("fpcheck: no problems in %s%s", files, suppressed)
 	}
 	parts := []string{plural(c.Errors, "error", "errors"), plural(c.Warnings, "warning", "warnings")}
 	if c.Notes > 0 {
 		parts = append(parts, plural(c.Notes, "note", "notes"))
 	}
-	s := fmt.Sprintf("fpcheck: %s (%s) in %s",
-		plural(len(run.Findings), "problem", "problems"), strings.Join(parts, ", "), files)
+	s := fmt.Sprintf("fpcheck: %s (%s) in %s%s",
+		plural(shown, "problem", "problems"), strings.Join(parts, ", "), files, suppressed)
 	if run.Submit {
 		if c.Errors > 0 {
 			s += fmt.Sprintf("; %s block submission (提审)", plural(c.Errors, "problem", "problems"))

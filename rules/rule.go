@@ -100,6 +100,15 @@ func All() []Rule {
 	return out
 }
 
+// IDs returns every rule's ID, sorted.
+func IDs() []string {
+	var ids []string
+	for _, r := range All() {
+		ids = append(ids, r.Meta().ID)
+	}
+	return ids
+}
+
 // Lookup returns the rule with id.
 func Lookup(id string) (Rule, bool) {
 	for _, r := range registry {

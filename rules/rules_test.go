@@ -11,6 +11,7 @@ import (
 
 	"github.com/fpcheck/fpcheck/analyzers/project"
 	"github.com/fpcheck/fpcheck/internal/check"
+	"github.com/fpcheck/fpcheck/internal/config"
 	"github.com/fpcheck/fpcheck/internal/fixture"
 	"github.com/fpcheck/fpcheck/rules"
 )
@@ -37,7 +38,7 @@ func TestFixtures(t *testing.T) {
 			}
 			t.Run(id+"/"+strings.TrimSuffix(name, ".txtar"), func(t *testing.T) {
 				got := runFixture(t, p)
-				hits := strings.Count(got, "["+id+"]")
+				hits := strings.Count(got, "["+id+"]\n") // suppressed findings are marked after the ID
 				if strings.HasPrefix(name, "fire_") && hits == 0 {
 					t.Errorf("fire fixture does not report %s; got:\n%s", id, got)
 				}
@@ -55,14 +56,26 @@ func TestFixtures(t *testing.T) {
 func runFixture(t *testing.T, path string) string {
 	t.Helper()
 	fx := fixture.Extract(t, path)
-	p, err := project.Load(fx.Dir, project.Options{})
+	pol := check.Policy{Submit: slices.Contains(fx.Flags, "--submit")}
+	var opt project.Options
+	if cfg := filepath.Join(fx.Dir, config.FileName); fileExists(cfg) {
+		c, err := config.Load(cfg, config.FileName, rules.IDs())
+		if err != nil {
+			t.Fatalf("config: %v", err)
+		}
+		pol.Config, opt.Ignore = c, c.Ignore
+	}
+	p, err := project.Load(fx.Dir, opt)
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
-	submit := slices.Contains(fx.Flags, "--submit")
 	var b strings.Builder
-	for _, f := range check.Run(p, check.Policy{Submit: submit}).Findings {
-		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", f.Path, f.Range.Start.Line, f.Range.Start.Col, f.Level, f.Message, f.Rule)
+	for _, f := range check.Run(p, pol).Findings {
+		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]", f.Path, f.Range.Start.Line, f.Range.Start.Col, f.Level, f.Message, f.Rule)
+		if s := f.Suppressed; s != nil {
+			fmt.Fprintf(&b, " suppressed (%s): %s", s.Kind, s.Justification)
+		}
+		b.WriteString("\n")
 	}
 	got := b.String()
 	if *update {
@@ -73,6 +86,11 @@ func runFixture(t *testing.T, path string) string {
 		t.Errorf("findings differ from the want section (go test ./rules -update rewrites it)\n--- got\n%s--- want\n%s", got, fx.Want)
 	}
 	return got
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }
 
 // TestMetadata checks every rule's metadata is complete and consistent.

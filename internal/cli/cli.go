@@ -10,11 +10,14 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/fpcheck/fpcheck/analyzers/project"
 	"github.com/fpcheck/fpcheck/analyzers/source"
 	"github.com/fpcheck/fpcheck/internal/check"
+	"github.com/fpcheck/fpcheck/internal/config"
+	"github.com/fpcheck/fpcheck/internal/lint"
 	"github.com/fpcheck/fpcheck/report"
 	"github.com/fpcheck/fpcheck/rules"
 )
@@ -61,14 +64,22 @@ func (c *Command) Main(args []string) (code int) {
 }
 
 type options struct {
-	format  string
-	submit  bool
-	version bool
-	noColor bool
-	output  string
-	prefix  string
-	ignore  stringList
-	dir     string
+	format      string
+	submit      bool
+	version     bool
+	noColor     bool
+	output      string
+	prefix      string
+	ignore      stringList
+	dir         string
+	config      string
+	only        stringList
+	disable     stringList
+	quiet       bool
+	maxWarnings int
+	// configCeiling stops the search for fpcheck.json (the staged
+	// snapshot's root, for hook run); "" means the repository root.
+	configCeiling string
 }
 
 type stringList []string
@@ -85,6 +96,11 @@ func (c *Command) flags(o *options) *flag.FlagSet {
 	fs.StringVar(&o.prefix, "path-prefix", "", "prepend `prefix` to every reported path (e.g. the project's folder in the repository, for GitHub)")
 	fs.Var(&o.ignore, "ignore", "leave out files matching `glob` (relative to DIR; ** allowed); repeatable")
 	fs.BoolVar(&o.noColor, "no-color", false, "no color in text output (NO_COLOR is also respected)")
+	fs.StringVar(&o.config, "config", "", "read settings from `file` instead of the fpcheck.json found in DIR or a parent (up to the repository root)")
+	fs.Var(&o.only, "rule", "run only the rule `id`; repeatable")
+	fs.Var(&o.disable, "disable", "turn the rule `id` off; repeatable")
+	fs.BoolVar(&o.quiet, "quiet", false, "report errors only")
+	fs.IntVar(&o.maxWarnings, "max-warnings", -1, "exit 1 when there are more than `n` warnings (-1: no limit)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.Usage = func() { c.usage(fs) }
 	return fs
@@ -168,12 +184,19 @@ func (c *Command) check(args []string) int {
 
 // checkWith loads the project in o.dir, runs the rules and writes the report.
 func (c *Command) checkWith(o *options) int {
-	p, code := c.load(o.dir, project.Options{Ignore: o.ignore})
+	pol, ignore, code := c.policy(o)
+	if code != ExitOK {
+		return code
+	}
+	p, code := c.load(o.dir, project.Options{Ignore: ignore})
 	if p == nil {
 		return code
 	}
-	res := check.Run(p, check.Policy{Submit: o.submit})
+	res := check.Run(p, pol)
 	g, findings := res.Graph, res.Findings
+	if o.quiet {
+		findings = errorsOnly(findings)
+	}
 	run := &report.Run{
 		Tool:       "fpcheck",
 		Version:    c.version(),
@@ -210,10 +233,83 @@ func (c *Command) checkWith(o *options) int {
 		fmt.Fprintf(c.Stderr, "fpcheck: writing the report: %v\n", err)
 		return ExitInternal
 	}
-	if report.Count(findings).Errors > 0 {
+	counts := report.Count(findings)
+	if counts.Errors > 0 {
+		return ExitFindings
+	}
+	if o.maxWarnings >= 0 && counts.Warnings > o.maxWarnings {
+		fmt.Fprintf(c.Stderr, "fpcheck: %d warnings, more than --max-warnings %d\n", counts.Warnings, o.maxWarnings)
 		return ExitFindings
 	}
 	return ExitOK
+}
+
+// policy reads the config (--config, or fpcheck.json found from DIR) and
+// the rule flags into the check's policy and the globs to ignore; on a bad
+// config or an unknown rule it prints why and returns ExitUsage.
+func (c *Command) policy(o *options) (check.Policy, []string, int) {
+	pol := check.Policy{Submit: o.submit, Only: o.only, Disable: o.disable}
+	ids := rules.IDs()
+	for _, id := range append(append([]string(nil), o.only...), o.disable...) {
+		if !slices.Contains(ids, id) {
+			fmt.Fprintf(c.Stderr, "fpcheck: unknown rule %q in --rule/--disable; run \"fpcheck rules\" for the list\n", id)
+			return pol, nil, ExitUsage
+		}
+	}
+	path, display := o.config, o.config
+	if path == "" {
+		path = config.Find(o.dir, o.configCeiling)
+		display = displayPath(path)
+	}
+	ignore := append([]string(nil), o.ignore...)
+	if path == "" {
+		return pol, ignore, ExitOK
+	}
+	cfg, err := config.Load(path, display, ids)
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
+		if ce, ok := errors.AsType[*config.Error](err); ok {
+			fmt.Fprint(c.Stderr, indentFrame(ce.Frame()))
+		}
+		return pol, nil, ExitUsage
+	}
+	pol.Config = cfg
+	return pol, append(ignore, cfg.Ignore...), ExitOK
+}
+
+// displayPath shows path relative to the current directory when it is
+// below it.
+func displayPath(path string) string {
+	if path == "" {
+		return ""
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, path); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return path
+}
+
+func indentFrame(frame string) string {
+	var b strings.Builder
+	for l := range strings.SplitAfterSeq(frame, "\n") {
+		if l != "" {
+			b.WriteString("  " + l)
+		}
+	}
+	return b.String()
+}
+
+// errorsOnly keeps the error-level findings (--quiet).
+func errorsOnly(fs []lint.Finding) []lint.Finding {
+	var out []lint.Finding
+	for _, f := range fs {
+		if f.Level == lint.Error {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // pathPrefix normalizes --path-prefix to "" or "dir/".

@@ -235,6 +235,7 @@ func (c *Command) hookRun(args []string) int {
 		return ExitInternal
 	}
 	o.dir = filepath.Join(tmp, rel)
+	o.configCeiling = tmp
 	// Messages name the snapshot's temporary directory (a DIR that is not
 	// a project, say); show the user's DIR instead.
 	shown := *c
