@@ -35,3 +35,25 @@ func TestRulesReferenceIsCurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigSchemaIsCurrent fails when schema/fpcheck.schema.json no longer
+// matches the rule metadata; `go test ./internal/docs -update` regenerates it.
+func TestConfigSchemaIsCurrent(t *testing.T) {
+	path := filepath.Join("..", "..", "schema", "fpcheck.schema.json")
+	want := ConfigSchema()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run: go test ./internal/docs -update)", err)
+	}
+	if string(got) != want {
+		t.Errorf("schema/fpcheck.schema.json is stale; run: go test ./internal/docs -update")
+	}
+}
