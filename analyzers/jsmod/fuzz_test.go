@@ -26,6 +26,9 @@ func FuzzParse(f *testing.F) {
 	for _, c := range syntaxCases {
 		seed(c.src, c.ts)
 	}
+	for _, c := range commentCases {
+		seed(c.src, c.ts)
+	}
 	seed(walkCorpus, false)
 	seed("import a from './a'\n//# sourceMappingURL=../../../etc/passwd.map\n", false)
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -67,6 +70,40 @@ func checkModule(m *Module, text []byte) string {
 		if !inside(e.Start, e.End) {
 			return fmt.Sprintf("export %+v outside the text (%d bytes)", e, len(text))
 		}
+	}
+	return checkComments(m, text)
+}
+
+// checkComments returns what is wrong with the comments of m, or "": each
+// lies within the text after the previous one, is delimited by "//" (up to
+// a line terminator) or by "/*" and "*/", and overlaps no dependency's
+// string literal.
+func checkComments(m *Module, text []byte) string {
+	prevEnd := 0
+	for i, c := range m.Comments {
+		if c.Start < prevEnd || c.TextStart != c.Start+2 || c.TextEnd < c.TextStart || c.End > len(text) {
+			return fmt.Sprintf("comment %d: bad offsets %+v (previous ended at %d, len %d)", i, c, prevEnd, len(text))
+		}
+		body := string(text[c.TextStart:c.TextEnd])
+		switch {
+		case strings.HasPrefix(string(text[c.Start:]), "//"):
+			if c.End != c.TextEnd || strings.ContainsAny(body, "\n\r\u2028\u2029") ||
+				c.End < len(text) && lineTerminatorLen(text[c.End:]) == 0 {
+				return fmt.Sprintf("line comment %d: %+v spans %q", i, c, text[c.Start:c.End])
+			}
+		case strings.HasPrefix(string(text[c.Start:]), "/*"):
+			if c.End != c.TextEnd+2 || string(text[c.TextEnd:c.End]) != "*/" || strings.Contains(body, "*/") {
+				return fmt.Sprintf("block comment %d: %+v spans %q", i, c, text[c.Start:c.End])
+			}
+		default:
+			return fmt.Sprintf("comment %d: %+v spans %q, not a comment", i, c, text[c.Start:c.End])
+		}
+		for _, d := range m.Deps {
+			if c.Start < d.End && d.Start < c.End {
+				return fmt.Sprintf("comment %d %q overlaps the literal of dep %+v", i, text[c.Start:c.End], d)
+			}
+		}
+		prevEnd = c.End
 	}
 	return ""
 }

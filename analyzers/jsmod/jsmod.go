@@ -30,7 +30,11 @@
 // CommonJS and is reported as a [SyntaxError] by esbuild.
 package jsmod
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/fpcheck/fpcheck/analyzers/source"
+)
 
 // Options says how to read a file.
 type Options struct {
@@ -67,6 +71,15 @@ type Module struct {
 	// "export * from", "module.exports = someIdentifierOrCall",
 	// "Object.assign(module.exports, ...)".
 	OpaqueExports bool
+	// Comments are the "// ..." and "/* ... */" comments in source order,
+	// with offsets into the original text for every kind of file (they come
+	// from the pre-scan, not from the parsers; see nesting.go). A line
+	// comment ends before its line terminator ("\n", "\r", U+2028 or
+	// U+2029). The text of a "//" comment starts after "//", that of a
+	// block comment between "/*" and "*/". A "#!" first line is not a
+	// comment. Literals that hold "//" or "/*" (strings, templates,
+	// regular expressions) yield none.
+	Comments []source.Comment
 }
 
 // DepKind is the syntax that introduces a dependency.

@@ -639,6 +639,10 @@ func TestSourceMappingURLIsNotRead(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", url, err)
 			}
+			if len(got.Comments) != 1 || got.Comments[0].Start != len(body) {
+				t.Errorf("%s: comments %+v, want the sourceMappingURL comment at %d", url, got.Comments, len(body))
+			}
+			got.Comments = nil
 			if !reflect.DeepEqual(got, plain) {
 				t.Errorf("%s: module %+v, want %+v", url, got, plain)
 			}

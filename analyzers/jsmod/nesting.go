@@ -1,5 +1,11 @@
 package jsmod
 
+import (
+	"bytes"
+
+	"github.com/fpcheck/fpcheck/analyzers/source"
+)
+
 // Guard against pathological nesting.
 //
 // goja's and esbuild's parsers are recursive descent parsers without a depth
@@ -35,7 +41,22 @@ package jsmod
 // reset cannot hide recursion. Left-associative operators ("+", "&&", ","
 // ...) are parsed iteratively by both parsers and walked iteratively here,
 // so they do not count. Strings, comments, template text and regular
-// expressions are skipped roughly; the scan never fails, it only measures.
+// expressions are skipped; the scan never fails, it only measures.
+//
+// The scan also records the comments of the file (Module.Comments): it is
+// the one pass over the original text, whereas ES modules and TypeScript
+// are parsed only after esbuild's transform, which drops comments. So the
+// tokens that may hold "//" or "/*" are skipped as a lexer would: string
+// literals (with line continuations, CRLF ones included), template text,
+// and regular expression literals, told from division by the previous
+// token: "/" starts a regular expression unless it follows a value, a
+// name, ")" or "]" (a ")" closing an if/for/while/with header, a "}" and
+// keywords such as "return" or "typeof" do not count as values; a keyword
+// after "." or "?." is a property name and does; in TypeScript so does a
+// non-null "!" right after a value). The one guess is "}": a "/" after it
+// is taken to start a regular expression, right after a block and wrong
+// after an object literal or function expression, where a division is
+// rare. A leading BOM and a "#!" line are skipped.
 
 const (
 	// maxNesting bounds the estimated recursion depth of the parsers. At
@@ -60,11 +81,16 @@ type scanResult struct {
 	// moduleSyntax is set when an "import" or "export" keyword was seen
 	// (not as a property name after "."): goja would reject the file.
 	moduleSyntax bool
+	// comments are the line and block comments in source order, with
+	// offsets into the text; an unterminated block comment is left out.
+	// They are complete only when tooDeep is -1.
+	comments []source.Comment
 }
 
 // scanText measures the nesting of text; see the comment at the top.
 func scanText(text []byte, typeScript bool) scanResult {
 	s := &nestScanner{text: text, ts: typeScript, levels: []nestLevel{{}}, tooDeep: -1}
+	s.skipPrologue()
 	for s.tooDeep < 0 {
 		newline := s.skipSpace()
 		if s.i >= len(s.text) {
@@ -72,7 +98,34 @@ func scanText(text []byte, typeScript bool) scanResult {
 		}
 		s.measure(s.next(), newline)
 	}
-	return scanResult{tooDeep: s.tooDeep, moduleSyntax: s.moduleSyntax}
+	return scanResult{tooDeep: s.tooDeep, moduleSyntax: s.moduleSyntax, comments: s.comments}
+}
+
+// skipPrologue skips a leading BOM and a "#!" line after it.
+func (s *nestScanner) skipPrologue() {
+	if bytes.HasPrefix(s.text, utf8BOM) {
+		s.i = len(utf8BOM)
+	}
+	if bytes.HasPrefix(s.text[s.i:], []byte("#!")) {
+		for s.i < len(s.text) && lineTerminatorLen(s.text[s.i:]) == 0 {
+			s.i++
+		}
+	}
+}
+
+// lineTerminatorLen returns the length of the JavaScript line terminator
+// at the start of b ("\n", "\r", U+2028 or U+2029), or 0. "\r\n" counts
+// as "\r".
+func lineTerminatorLen(b []byte) int {
+	switch {
+	case len(b) == 0:
+		return 0
+	case b[0] == '\n' || b[0] == '\r':
+		return 1
+	case len(b) >= 3 && b[0] == 0xE2 && b[1] == 0x80 && (b[2] == 0xA8 || b[2] == 0xA9):
+		return 3
+	}
+	return 0
 }
 
 // checkNesting returns the offset at which text nests too deeply to be
@@ -135,6 +188,8 @@ type nestScanner struct {
 	moduleSyntax bool
 	// afterDot is set when the previous token was "." or "?.".
 	afterDot bool
+	// comments: see scanResult.
+	comments []source.Comment
 }
 
 // continuingWords continue an expression or statement rather than start a
@@ -208,7 +263,11 @@ func (s *nestScanner) measureToken(t nestTok, newline bool) {
 		s.pop()
 		s.prev = prevEnd
 	case tokPunct:
+		wasEnd := s.prev == prevEnd
 		s.measurePunct(t)
+		if s.ts && t.text == "!" && wasEnd && !newline {
+			s.prev = prevEnd // a TypeScript non-null assertion: "a! / 2"
+		}
 	}
 	s.prevWord = ""
 }
@@ -248,7 +307,7 @@ func (s *nestScanner) measureWord(t nestTok) {
 		s.growExpr(1, t.start)
 	}
 	s.prev = prevEnd
-	if operatorWords[w] {
+	if operatorWords[w] && !s.afterDot {
 		s.prev = prevStart
 	}
 	s.prevWord = w
@@ -365,8 +424,8 @@ func (s *nestScanner) pop() nestLevel {
 	return top
 }
 
-// skipSpace skips white space and comments and reports whether they hold a
-// line break.
+// skipSpace skips white space and comments, recording the comments, and
+// reports whether they hold a line break.
 func (s *nestScanner) skipSpace() bool {
 	newline := false
 	for s.i < len(s.text) {
@@ -376,17 +435,27 @@ func (s *nestScanner) skipSpace() bool {
 			s.i++
 		case c == ' ' || c == '\t' || c == '\f' || c == '\v':
 			s.i++
+		case c == 0xE2 && lineTerminatorLen(s.text[s.i:]) == 3:
+			newline = true
+			s.i += 3
 		case c == '/' && s.peek() == '/':
-			for s.i < len(s.text) && s.text[s.i] != '\n' && s.text[s.i] != '\r' {
+			start := s.i
+			s.i += 2
+			for s.i < len(s.text) && lineTerminatorLen(s.text[s.i:]) == 0 {
 				s.i++
 			}
+			s.comments = append(s.comments, source.Comment{Start: start, End: s.i, TextStart: start + 2, TextEnd: s.i})
 		case c == '/' && s.peek() == '*':
-			s.i += 2
-			for s.i < len(s.text) && (s.text[s.i] != '*' || s.peek() != '/') {
-				newline = newline || s.text[s.i] == '\n' || s.text[s.i] == '\r'
-				s.i++
+			start := s.i
+			k := bytes.Index(s.text[s.i+2:], []byte("*/"))
+			if k < 0 {
+				s.i = len(s.text) // unterminated: a syntax error
+				return true
 			}
-			s.i += 2
+			textEnd := s.i + 2 + k
+			newline = newline || bytes.ContainsAny(s.text[s.i+2:textEnd], "\n\r\u2028\u2029")
+			s.i = textEnd + 2
+			s.comments = append(s.comments, source.Comment{Start: start, End: s.i, TextStart: start + 2, TextEnd: textEnd})
 		default:
 			return newline
 		}
@@ -445,6 +514,9 @@ func (s *nestScanner) skipString(quote byte) {
 			s.i++
 			return
 		case '\\':
+			if hasPrefixAt(s.text, s.i+1, "\r\n") {
+				s.i++ // a CRLF line continuation
+			}
 			s.i += 2
 		case '\n', '\r':
 			return
@@ -452,6 +524,11 @@ func (s *nestScanner) skipString(quote byte) {
 			s.i++
 		}
 	}
+}
+
+// hasPrefixAt reports whether b holds p at offset i.
+func hasPrefixAt(b []byte, i int, p string) bool {
+	return i <= len(b) && bytes.HasPrefix(b[i:], []byte(p))
 }
 
 // templateText skips template text after "`" or "}" (open is which) up to

@@ -35,6 +35,15 @@ func Parse(path string, text []byte, opt Options) (*Module, *SyntaxError) {
 	if scan.tooDeep >= 0 {
 		return nil, &SyntaxError{Offset: scan.tooDeep, Message: errTooDeep}
 	}
+	m, err := parse(path, text, opt, scan)
+	if m != nil {
+		m.Comments = scan.comments
+	}
+	return m, err
+}
+
+// parse does the work of Parse once the scan has accepted the text.
+func parse(path string, text []byte, opt Options, scan scanResult) (*Module, *SyntaxError) {
 	if !opt.TypeScript && !scan.moduleSyntax {
 		if prog, err := parseJS(path, string(text)); err == nil {
 			return fromOriginal(prog)
