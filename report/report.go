@@ -30,6 +30,10 @@ type Run struct {
 	// sub-folder of the repository, whose paths GitHub resolves from the
 	// repository root).
 	PathPrefix string
+	// Display, when set, turns a project-relative path into the reported
+	// one instead of PathPrefix (text output: relative to the current
+	// directory).
+	Display func(path string) string
 	// Graph, when set, is the Mermaid package graph that the markdown
 	// format embeds.
 	Graph string
@@ -90,7 +94,12 @@ func Write(w io.Writer, format string, run *Run) error {
 }
 
 // path is the reported path of a finding.
-func (run *Run) path(f lint.Finding) string { return run.PathPrefix + f.Path }
+func (run *Run) path(f lint.Finding) string {
+	if run.Display != nil {
+		return run.Display(f.Path)
+	}
+	return run.PathPrefix + f.Path
+}
 
 // sortedRules returns metas by ID.
 func sortedRules(ms []*lint.Meta) []*lint.Meta {

@@ -214,3 +214,39 @@ func skipDir(name string) bool {
 // regularFile reports whether a walked entry is a plain file; symbolic links
 // are never followed, so nothing outside the project is read.
 func regularFile(d fs.DirEntry) bool { return d.Type().IsRegular() }
+
+// FindRoot returns the project directory holding start (a directory): the
+// nearest directory at or above it with project.config.json, else the
+// nearest with app.json or plugin.json (or the conventional
+// miniprogram/app.json, plugin/plugin.json), looking no higher than the
+// repository's root (the directory holding .git); "" when there is none.
+// The result is absolute.
+func FindRoot(start string) string {
+	dir, err := filepath.Abs(start)
+	if err != nil {
+		return ""
+	}
+	regular := func(p string) bool {
+		info, err := os.Lstat(p)
+		return err == nil && info.Mode().IsRegular()
+	}
+	fallback := ""
+	for {
+		if regular(filepath.Join(dir, "project.config.json")) {
+			return dir
+		}
+		if fallback == "" {
+			for _, name := range []string{"app.json", "plugin.json", filepath.Join("miniprogram", "app.json"), filepath.Join("plugin", "plugin.json")} {
+				if regular(filepath.Join(dir, name)) {
+					fallback = dir
+					break
+				}
+			}
+		}
+		parent := filepath.Dir(dir)
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil || parent == dir {
+			return fallback
+		}
+		dir = parent
+	}
+}

@@ -64,14 +64,23 @@ func (c *Command) Main(args []string) (code int) {
 }
 
 type options struct {
-	format      string
-	submit      bool
-	version     bool
-	noColor     bool
-	output      string
-	prefix      string
-	ignore      stringList
-	dir         string
+	formats stringList // --format NAME or NAME=PATH, repeatable
+	submit  bool
+	version bool
+	noColor bool
+	output  string
+	prefix  string
+	ignore  stringList
+	dir     string
+	// files, when set, narrow what is reported to these project-relative
+	// files or directories (PATH arguments that are files); the whole
+	// project is still analyzed.
+	files []string
+	// displayDir is DIR as the user knows it (the hook's DIR for a staged
+	// snapshot); text output prints paths relative to the current
+	// directory through it.
+	displayDir  string
+	outputs     []output
 	config      string
 	only        stringList
 	disable     stringList
@@ -90,7 +99,7 @@ func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 func (c *Command) flags(o *options) *flag.FlagSet {
 	fs := flag.NewFlagSet("fpcheck", flag.ContinueOnError)
 	fs.SetOutput(c.Stderr)
-	fs.StringVar(&o.format, "format", "text", "output `format`: "+strings.Join(report.Formats, ", "))
+	fs.Var(&o.formats, "format", "output `format` ("+strings.Join(report.Formats, ", ")+"; default text), or format=FILE to write it to FILE; repeatable, so one run writes several reports")
 	fs.BoolVar(&o.submit, "submit", false, "pre-submission gate (提审): raise the rules that block review to errors")
 	fs.StringVar(&o.output, "o", "", "write the report to `file` instead of standard output")
 	fs.StringVar(&o.prefix, "path-prefix", "", "prepend `prefix` to every reported path (e.g. the project's folder in the repository, for GitHub)")
@@ -151,23 +160,119 @@ func (c *Command) parseArgs(args []string) (*options, int, bool) {
 		positional = append(positional, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
-	if len(positional) > 1 {
-		fmt.Fprintf(c.Stderr, "fpcheck: expected one DIR, got %d: %s\nRun \"fpcheck --help\" for usage.\n", len(positional), strings.Join(positional, " "))
+	if !c.paths(o, positional) {
 		return nil, ExitUsage, false
 	}
-	o.dir = "."
-	if len(positional) == 1 {
-		o.dir = positional[0]
-	}
-	valid := false
-	for _, f := range report.Formats {
-		valid = valid || f == o.format
-	}
-	if !valid {
-		fmt.Fprintf(c.Stderr, "fpcheck: unknown --format %q; use one of %s\n", o.format, strings.Join(report.Formats, ", "))
+	outs, err := outputsOf(o.formats, o.output)
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
 		return nil, ExitUsage, false
 	}
+	o.outputs = outs
 	return o, 0, true
+}
+
+// output is one report: a format and where it goes ("" is standard output).
+type output struct{ format, path string }
+
+// outputsOf reads the --format values ("text", "sarif=out.sarif") and -o.
+func outputsOf(formats []string, o string) ([]output, error) {
+	if len(formats) == 0 {
+		formats = []string{"text"}
+	}
+	var outs []output
+	toStdout := 0
+	for _, v := range formats {
+		name, path, hasPath := strings.Cut(v, "=")
+		if !slices.Contains(report.Formats, name) {
+			return nil, fmt.Errorf("unknown --format %q; use one of %s (optionally as format=FILE)", name, strings.Join(report.Formats, ", "))
+		}
+		if hasPath && path == "" {
+			return nil, fmt.Errorf("--format %s= names no file (use %s=FILE, or %s=- for standard output)", name, name, name)
+		}
+		if !hasPath || path == "-" {
+			path = ""
+			if !hasPath {
+				path = o
+			}
+		}
+		if path == "" {
+			toStdout++
+		}
+		outs = append(outs, output{format: name, path: path})
+	}
+	if toStdout > 1 {
+		return nil, errors.New("only one report can go to standard output; write the others to files with --format NAME=FILE")
+	}
+	return outs, nil
+}
+
+// paths reads the PATH arguments: none is ".", one directory is DIR (as
+// before), and files (or several paths) narrow the report to them inside
+// the project found by walking up from them.
+func (c *Command) paths(o *options, positional []string) bool {
+	o.dir = "."
+	if len(positional) == 0 {
+		return true
+	}
+	if len(positional) == 1 {
+		if info, err := os.Stat(positional[0]); err != nil || info.IsDir() {
+			o.dir = positional[0] // not there: Load says so
+			return true
+		}
+	}
+	dir := ""
+	for _, arg := range positional {
+		info, err := os.Stat(arg)
+		if err != nil {
+			fmt.Fprintf(c.Stderr, "fpcheck: cannot read %s: %v\n", arg, unwrap(err))
+			return false
+		}
+		start := arg
+		if !info.IsDir() {
+			start = filepath.Dir(arg)
+		}
+		root := project.FindRoot(start)
+		if root == "" {
+			fmt.Fprintf(c.Stderr, "fpcheck: %s is not inside a mini-program or plugin project (found no project.config.json, app.json or plugin.json above it)\n", arg)
+			return false
+		}
+		if dir != "" && dir != root {
+			fmt.Fprintf(c.Stderr, "fpcheck: %s and the paths before it belong to different projects (%s, %s); run fpcheck once per project\n", arg, displayPath(dir), displayPath(root))
+			return false
+		}
+		dir = root
+		abs, _ := filepath.Abs(arg)
+		rel, _ := filepath.Rel(root, abs)
+		o.files = append(o.files, filepath.ToSlash(rel))
+	}
+	o.dir = dir
+	return true
+}
+
+func unwrap(err error) error {
+	if pe, ok := errors.AsType[*os.PathError](err); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// narrow keeps the findings in files (project-relative files or
+// directories); all of them when files is empty.
+func narrow(fs []lint.Finding, files []string) []lint.Finding {
+	if len(files) == 0 {
+		return fs
+	}
+	var out []lint.Finding
+	for _, f := range fs {
+		for _, p := range files {
+			if p == "." || f.Path == p || strings.HasPrefix(f.Path, p+"/") {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out
 }
 
 func (c *Command) check(args []string) int {
@@ -193,7 +298,7 @@ func (c *Command) checkWith(o *options) int {
 		return code
 	}
 	res := check.Run(p, pol)
-	g, findings := res.Graph, res.Findings
+	g, findings := res.Graph, narrow(res.Findings, o.files)
 	if o.quiet {
 		findings = errorsOnly(findings)
 	}
@@ -204,6 +309,7 @@ func (c *Command) checkWith(o *options) int {
 		Files:      len(p.Paths),
 		Submit:     o.submit,
 		PathPrefix: pathPrefix(o.prefix),
+		Rules:      res.Rules,
 		Frame: func(path string, r source.Range) string {
 			if f := p.File(path); f != nil {
 				return f.Frame(r)
@@ -211,27 +317,16 @@ func (c *Command) checkWith(o *options) int {
 			return ""
 		},
 	}
-	run.Rules = res.Rules
-	out := c.Stdout
-	if o.output != "" {
-		f, err := os.Create(o.output)
-		if err != nil {
-			fmt.Fprintf(c.Stderr, "fpcheck: cannot write report: %v\n", err)
-			return ExitUsage
+	for _, out := range o.outputs {
+		if code := c.write(out, run, o, func() string {
+			var gb strings.Builder
+			if err := report.WriteGraph(&gb, "mermaid", p.App().Packages, g); err != nil {
+				return ""
+			}
+			return gb.String()
+		}); code != ExitOK {
+			return code
 		}
-		defer f.Close()
-		out = f
-	}
-	if o.format == "markdown" {
-		var gb strings.Builder
-		if err := report.WriteGraph(&gb, "mermaid", p.App().Packages, g); err == nil {
-			run.Graph = gb.String()
-		}
-	}
-	run.Color = o.format == "text" && !o.noColor && os.Getenv("NO_COLOR") == "" && c.terminal(out)
-	if err := report.Write(out, o.format, run); err != nil {
-		fmt.Fprintf(c.Stderr, "fpcheck: writing the report: %v\n", err)
-		return ExitInternal
 	}
 	counts := report.Count(findings)
 	if counts.Errors > 0 {
@@ -242,6 +337,58 @@ func (c *Command) checkWith(o *options) int {
 		return ExitFindings
 	}
 	return ExitOK
+}
+
+// write renders one report. Text output prints paths relative to the
+// current directory (clickable in terminals and editors) unless
+// --path-prefix says otherwise; the other formats keep paths relative to
+// DIR, with the prefix.
+func (c *Command) write(out output, run *report.Run, o *options, graph func() string) int {
+	r := *run
+	if out.format == "markdown" {
+		r.Graph = graph()
+	}
+	if out.format == "text" && o.prefix == "" {
+		r.Display = cwdRelative(o)
+	}
+	w := c.Stdout
+	if out.path != "" {
+		f, err := os.Create(out.path)
+		if err != nil {
+			fmt.Fprintf(c.Stderr, "fpcheck: cannot write the %s report: %v\n", out.format, unwrap(err))
+			return ExitUsage
+		}
+		defer f.Close()
+		w = f
+	}
+	r.Color = out.format == "text" && !o.noColor && os.Getenv("NO_COLOR") == "" && c.terminal(w)
+	if err := report.Write(w, out.format, &r); err != nil {
+		fmt.Fprintf(c.Stderr, "fpcheck: writing the %s report: %v\n", out.format, err)
+		return ExitInternal
+	}
+	return ExitOK
+}
+
+// cwdRelative returns a function that shows a project-relative path
+// relative to the current directory ("pages/a.js" from DIR, "../x.js" from
+// below it); it leaves paths alone when that cannot be worked out.
+func cwdRelative(o *options) func(string) string {
+	dir := o.displayDir
+	if dir == "" {
+		dir = o.dir
+	}
+	wd, err1 := os.Getwd()
+	abs, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	return func(p string) string {
+		rel, err := filepath.Rel(wd, filepath.Join(abs, filepath.FromSlash(p)))
+		if err != nil {
+			return p
+		}
+		return filepath.ToSlash(rel)
+	}
 }
 
 // policy reads the config (--config, or fpcheck.json found from DIR) and

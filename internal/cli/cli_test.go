@@ -24,11 +24,20 @@ func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	return out.String(), errb.String(), code
 }
 
+// goldenDir is absolute, so that tests that change directory find it.
+var goldenDir = func() string {
+	d, err := filepath.Abs(filepath.Join("..", "..", "testdata", "golden"))
+	if err != nil {
+		panic(err)
+	}
+	return d
+}()
+
 // checkGolden compares out with testdata/golden/name, or rewrites the file
 // under -update.
 func checkGolden(t *testing.T, name, out string) {
 	t.Helper()
-	golden := filepath.Join("..", "..", "testdata", "golden", name)
+	golden := filepath.Join(goldenDir, name)
 	if *update {
 		if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
 			t.Fatal(err)
@@ -46,7 +55,8 @@ func checkGolden(t *testing.T, name, out string) {
 // TestGolden renders the bundled example project in every output format
 // and compares with testdata/golden/ (go test ./internal/cli -update).
 func TestGolden(t *testing.T) {
-	example := filepath.Join("..", "..", "examples", "demo")
+	t.Chdir(filepath.Join("..", "..")) // as a newcomer runs it, from the repository root
+	example := filepath.Join("examples", "demo")
 	cases := []struct {
 		name string
 		args []string
@@ -116,6 +126,7 @@ func TestJSONAndSARIFAreValidJSON(t *testing.T) {
 
 func TestExitCodesAndUsage(t *testing.T) {
 	empty := t.TempDir()
+	demo := filepath.Join("..", "..", "examples", "demo")
 	clean := fixture.Extract(t, filepath.Join("..", "..", "testdata", "rules", "legacy-functional-pages", "silent_independent.txtar"))
 	tests := []struct {
 		name       string
@@ -128,8 +139,17 @@ func TestExitCodesAndUsage(t *testing.T) {
 		{"clean project", []string{clean.Dir}, ExitOK, "fpcheck: no problems in", "", false},
 		{"not a project", []string{empty}, ExitUsage, "", "is not a mini-program or plugin project", false},
 		{"missing dir", []string{filepath.Join(empty, "nope")}, ExitUsage, "", "cannot read", false},
-		{"file not dir", []string{filepath.Join(clean.Dir, "app.json")}, ExitUsage, "", "is not a directory", false},
-		{"two dirs", []string{clean.Dir, empty}, ExitUsage, "", "expected one DIR", false},
+		{"a file narrows the report", []string{filepath.Join(demo, "miniprogram", "functional-pages", "request-payment.js")}, ExitFindings, "request-payment.js:2:26: error:", "", false},
+		{"a file without findings", []string{filepath.Join(demo, "miniprogram", "app.json")}, ExitOK, "fpcheck: no problems", "", false},
+		{"two projects", []string{filepath.Join(clean.Dir, "app.json"), filepath.Join(demo, "miniprogram", "app.json")}, ExitUsage, "", "belong to different projects", false},
+		{"a path outside any project", []string{clean.Dir, empty}, ExitUsage, "", "is not inside a mini-program or plugin project", false},
+		{"two reports to stdout", []string{"--format", "json", "--format", "sarif", clean.Dir}, ExitUsage, "", "only one report can go to standard output", false},
+		{"format= without a file", []string{"--format", "json=", clean.Dir}, ExitUsage, "", "names no file", false},
+		{"unknown --rule", []string{"--rule", "unresolved-dependenci", clean.Dir}, ExitUsage, "", `unknown rule "unresolved-dependenci"`, false},
+		{"--rule runs one rule", []string{"--rule", "navigator-develop-version", demo}, ExitOK, "[navigator-develop-version]", "", false},
+		{"--disable", []string{"--disable", "functional-pages-boundary", "--disable", "navigator-invalid-name", demo}, ExitOK, "1 problem (0 errors, 1 warning)", "", false},
+		{"--quiet", []string{"--quiet", "--submit", "--disable", "navigator-develop-version", demo}, ExitFindings, "3 problems (3 errors, 0 warnings)", "", false},
+		{"--max-warnings", []string{"--max-warnings", "0", "--rule", "navigator-develop-version", demo}, ExitFindings, "1 warning", "more than --max-warnings 0", false},
 		{"bad format", []string{"--format", "xml", clean.Dir}, ExitUsage, "", `unknown --format "xml"`, false},
 		{"bad flag", []string{"--frobnicate"}, ExitUsage, "", "flag provided but not defined", false},
 		{"bad glob", []string{"--ignore", "[", clean.Dir}, ExitUsage, "", "not a valid glob", false},
@@ -219,5 +239,52 @@ func TestGraphGolden(t *testing.T) {
 	}
 	if _, errOut, code := run(t, "graph", "--format", "png", "."); code != ExitUsage || !strings.Contains(errOut, "unknown graph --format") {
 		t.Errorf("bad graph format: exit %d, %s", code, errOut)
+	}
+}
+
+// One run writes several reports: text on stdout, JSON and SARIF to files.
+func TestSeveralFormatsInOneRun(t *testing.T) {
+	demo := filepath.Join("..", "..", "examples", "demo")
+	dir := t.TempDir()
+	jsonPath, sarifPath := filepath.Join(dir, "r.json"), filepath.Join(dir, "r.sarif")
+	out, errOut, code := run(t, "--format", "text", "--format", "json="+jsonPath, "--format=sarif="+sarifPath, demo)
+	if code != ExitFindings {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	if !strings.Contains(out, "[functional-pages-boundary]") || strings.Contains(out, `"schemaVersion"`) {
+		t.Errorf("stdout should be the text report only:\n%s", out)
+	}
+	for _, p := range []string{jsonPath, sarifPath} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v map[string]any
+		if err := json.Unmarshal(b, &v); err != nil || !strings.Contains(string(b), "functional-pages-boundary") {
+			t.Errorf("%s: not a report with the findings (%v)", p, err)
+		}
+	}
+	// The same run, each format alone, gives the same reports.
+	alone, _, _ := run(t, "--format", "json", demo)
+	if b, _ := os.ReadFile(jsonPath); string(b) != alone {
+		t.Error("the JSON written alongside other formats differs from the JSON written alone")
+	}
+}
+
+// A config mistake is a usage error with the position and a code frame.
+func TestConfigErrorsHavePositions(t *testing.T) {
+	fx := fixture.Extract(t, filepath.Join("..", "..", "testdata", "rules", "legacy-functional-pages", "silent_independent.txtar"))
+	cfg := filepath.Join(fx.Dir, "fpcheck.json")
+	if err := os.WriteFile(cfg, []byte("{\n  \"rules\": {\"navigator-develop-versio\": \"off\"}\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := run(t, "--config", cfg, fx.Dir)
+	if code != ExitUsage || !strings.Contains(errOut, "fpcheck.json:2:13: ") || !strings.Contains(errOut, `"navigator-develop-version"`) || !strings.Contains(errOut, "2 |") {
+		t.Errorf("exit %d, stderr:\n%s", code, errOut)
+	}
+	// Found without --config, in DIR.
+	_, errOut, code = run(t, fx.Dir)
+	if code != ExitUsage || !strings.Contains(errOut, ":2:13: ") {
+		t.Errorf("fpcheck.json in DIR not read: exit %d, stderr:\n%s", code, errOut)
 	}
 }

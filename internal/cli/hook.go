@@ -234,6 +234,11 @@ func (c *Command) hookRun(args []string) int {
 		fmt.Fprintf(c.Stderr, "fpcheck: exporting the staged files failed: %v\n%s", err, out)
 		return ExitInternal
 	}
+	if len(o.files) > 0 {
+		fmt.Fprintln(c.Stderr, "fpcheck: hook run takes a project DIR, not files: it checks the whole staged project")
+		return ExitUsage
+	}
+	o.displayDir = filepath.Join(top, rel)
 	o.dir = filepath.Join(tmp, rel)
 	o.configCeiling = tmp
 	// Messages name the snapshot's temporary directory (a DIR that is not

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,7 +48,7 @@ func TestErrors(t *testing.T) {
 		text, pos, fragment string
 	}{
 		{`{"rulez": {}}`, "1:2", `"rules"`},
-		{`{"rules": {"unresolved-dependancy": "off"}}`, "1:12", `"unresolved-dependency"`},
+		{`{"rules": {"unresolved-dependenci": "off"}}`, "1:12", `"unresolved-dependency"`},
 		{`{"rules": {"no-such-rule-at-all-xyz": "off"}}`, "1:12", "fpcheck rules"},
 		{`{"rules": {"dynamic-require": "warn"}}`, "1:31", `"warn"`},
 		{`{"rules": {"dynamic-require": false}}`, "1:31", "dynamic-require"},
@@ -62,8 +63,8 @@ func TestErrors(t *testing.T) {
 		{`{"rules": {},}`, "1:13", "trailing comma"},
 	} {
 		_, err := Parse("fpcheck.json", []byte(tc.text), ids)
-		ce, ok := err.(*Error)
-		if !ok {
+		var ce *Error
+		if !errors.As(err, &ce) {
 			t.Errorf("%s: got %v, want a config error", tc.text, err)
 			continue
 		}
@@ -123,7 +124,7 @@ func FuzzParse(f *testing.F) {
 		if err == nil && c == nil {
 			t.Fatal("no config and no error")
 		}
-		if ce, ok := err.(*Error); ok && (ce.Start < 0 || ce.End > len(text) || ce.Start > ce.End) {
+		if ce := (*Error)(nil); errors.As(err, &ce) && (ce.Start < 0 || ce.End > len(text) || ce.Start > ce.End) {
 			t.Fatalf("error span [%d,%d) outside the text of %d bytes", ce.Start, ce.End, len(text))
 		}
 	})
