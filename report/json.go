@@ -33,6 +33,25 @@ type jsonFinding struct {
 	// Suppressed is set when an inline directive or the config's overrides
 	// silenced the finding; it does not count in the summary's levels.
 	Suppressed *jsonSuppression `json:"suppressed,omitempty"`
+	// Fixes are the safe fixes (what --fix applies), omitted when none.
+	Fixes []jsonFix `json:"fixes,omitempty"`
+}
+
+type jsonFix struct {
+	Message string     `json:"message"`
+	Edits   []jsonEdit `json:"edits"`
+}
+
+// jsonEdit replaces [start, end) (lines and UTF-16 columns, 1-based; and
+// byte offsets) with newText.
+type jsonEdit struct {
+	Line        int    `json:"line"`
+	Column      int    `json:"column"`
+	EndLine     int    `json:"endLine"`
+	EndColumn   int    `json:"endColumn"`
+	StartOffset int    `json:"startOffset"`
+	EndOffset   int    `json:"endOffset"`
+	NewText     string `json:"newText"`
 }
 
 type jsonSuppression struct {
@@ -67,6 +86,16 @@ func writeJSON(w io.Writer, run *Run) error {
 		}
 		if s := f.Suppressed; s != nil {
 			jf.Suppressed = &jsonSuppression{Kind: s.Kind, Justification: s.Justification}
+		}
+		for _, fx := range f.Fixes {
+			jfx := jsonFix{Message: fx.Message}
+			for _, e := range fx.Edits {
+				jfx.Edits = append(jfx.Edits, jsonEdit{
+					Line: e.Range.Start.Line, Column: e.Range.Start.Col, EndLine: e.Range.End.Line, EndColumn: e.Range.End.Col,
+					StartOffset: e.Start, EndOffset: e.End, NewText: e.New,
+				})
+			}
+			jf.Fixes = append(jf.Fixes, jfx)
 		}
 		out.Findings = append(out.Findings, jf)
 	}

@@ -77,6 +77,23 @@ type sarifResult struct {
 	// ("inSource") or the config ("external"); code scanning shows it as
 	// dismissed.
 	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+	// Fixes are the safe fixes (what --fix applies).
+	Fixes []sarifFix `json:"fixes,omitempty"`
+}
+
+type sarifFix struct {
+	Description     sarifText             `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifact      `json:"artifactLocation"`
+	Replacements     []sarifReplacement `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifRegion `json:"deletedRegion"`
+	InsertedContent sarifText   `json:"insertedContent"`
 }
 
 type sarifSuppression struct {
@@ -137,6 +154,19 @@ func writeSARIF(w io.Writer, run *Run) error {
 		}
 		if s := f.Suppressed; s != nil {
 			res.Suppressions = []sarifSuppression{{Kind: s.Kind, Justification: s.Justification}}
+		}
+		for _, fx := range f.Fixes {
+			change := sarifArtifactChange{ArtifactLocation: sarifArtifact{URI: sarifURI(run.path(f)), URIBaseID: "%SRCROOT%"}}
+			for _, e := range fx.Edits {
+				change.Replacements = append(change.Replacements, sarifReplacement{
+					DeletedRegion: sarifRegion{
+						StartLine: e.Range.Start.Line, StartColumn: e.Range.Start.Col,
+						EndLine: e.Range.End.Line, EndColumn: e.Range.End.Col,
+					},
+					InsertedContent: sarifText{Text: e.New},
+				})
+			}
+			res.Fixes = append(res.Fixes, sarifFix{Description: sarifText{Text: sentence(fx.Message)}, ArtifactChanges: []sarifArtifactChange{change}})
 		}
 		results = append(results, res)
 	}

@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/fpcheck/fpcheck/analyzers/project"
+import (
+	"github.com/fpcheck/fpcheck/analyzers/graph"
+	"github.com/fpcheck/fpcheck/analyzers/project"
+	"github.com/fpcheck/fpcheck/internal/lint"
+)
 
 type legacyFunctionalPages struct{}
 
@@ -20,7 +24,9 @@ var legacyFunctionalPagesMeta = &Meta{
 	Good: "app.json\n{\n  \"functionalPages\": {\n    \"independent\": true\n  }\n}",
 	Tags: []string{"functional-pages", "config", "deprecation"},
 	Messages: map[string]string{
-		"legacy": `"functionalPages": true is the legacy form and will stop compiling; use {"independent": true} and keep functional-pages/ self-contained`,
+		"legacy":          `"functionalPages": true is the legacy form and will stop compiling; use {"independent": true} and keep functional-pages/ self-contained`,
+		"legacy-crossing": `"functionalPages": true is the legacy form and will stop compiling; use {"independent": true} once functional-pages/ is self-contained (not fixed automatically while dependencies cross functional-pages/: %d, see functional-pages-boundary)`,
+		"fix":             `write {"independent": true}`,
 	},
 }
 
@@ -32,5 +38,16 @@ func (legacyFunctionalPages) Check(c *Context) {
 		return
 	}
 	v := app.FunctionalPages
-	c.Report(app.File, v.Start(), v.End(), "legacy")
+	crossings := 0
+	for range c.Graph.Crossings(graph.CrossFunctionalPages) {
+		crossings++
+	}
+	if crossings > 0 {
+		c.Report(app.File, v.Start(), v.End(), "legacy-crossing", crossings)
+		return
+	}
+	c.ReportFix(app.File, v.Start(), v.End(), lint.Fix{
+		Message: c.Format("fix"),
+		Edits:   []lint.Edit{{Start: v.Start(), End: v.End(), New: `{"independent": true}`}},
+	}, "legacy")
 }

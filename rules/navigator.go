@@ -6,6 +6,7 @@ import (
 
 	"github.com/fpcheck/fpcheck/analyzers/project"
 	"github.com/fpcheck/fpcheck/analyzers/wxml"
+	"github.com/fpcheck/fpcheck/internal/lint"
 )
 
 // navigatorTag is the component that opens a plugin functional page.
@@ -53,9 +54,15 @@ func checkAttrValue(c *Context, f *project.File, a wxml.Attr, allowed []string) 
 	}
 	for _, n := range allowed {
 		if strings.EqualFold(v, n) {
-			c.Report(f, a.NameStart, attrEnd(a), "case", v, n)
+			c.ReportFix(f, a.NameStart, attrEnd(a), setValue(c, a, n), "case", v, n)
 			return
 		}
 	}
 	c.Report(f, a.NameStart, attrEnd(a), "unknown", v)
+}
+
+// setValue is the fix that replaces an attribute's value (inside its
+// quotes) with v; the rule's "fix" message (the attribute, v) says so.
+func setValue(c *Context, a wxml.Attr, v string) lint.Fix {
+	return lint.Fix{Message: c.Format("fix", a.Name, v), Edits: []lint.Edit{{Start: a.ValueStart, End: a.ValueEnd, New: v}}}
 }

@@ -27,6 +27,7 @@ var navigatorDevelopVersionMeta = &Meta{
 	Tags: []string{"functional-pages", "wxml", "submission"},
 	Messages: map[string]string{
 		"develop": `functional-page-navigator is left at version="%s", which only works on a test phone; set version="release" before submitting for review`,
+		"fix":     `set %s="%s"`,
 	},
 }
 
@@ -39,7 +40,7 @@ func (navigatorDevelopVersion) Check(c *Context) {
 			return
 		}
 		if v := strings.TrimSpace(a.Value); v == "develop" || v == "trial" {
-			c.Report(f, a.NameStart, attrEnd(a), "develop", v)
+			c.ReportFix(f, a.NameStart, attrEnd(a), setValue(c, a, "release"), "develop", v)
 		}
 	})
 }

@@ -29,6 +29,7 @@ var navigatorInvalidNameMeta = &Meta{
 	Messages: map[string]string{
 		"missing": `functional-page-navigator has no name; set name to loginAndGetUserInfo, requestPayment, chooseAddress, chooseInvoice or chooseInvoiceTitle`,
 		"unknown": `functional-page-navigator name %q is not a functional page; use loginAndGetUserInfo, requestPayment, chooseAddress, chooseInvoice or chooseInvoiceTitle`,
+		"fix":     `set %s="%s"`,
 		"case":    `functional-page-navigator name %q is not a functional page; did you mean %q? (names are case-sensitive)`,
 	},
 }

@@ -27,6 +27,7 @@ var navigatorInvalidVersionMeta = &Meta{
 	Tags: []string{"functional-pages", "wxml", "submission"},
 	Messages: map[string]string{
 		"unknown": `functional-page-navigator version %q is not a version; use release (or develop or trial while testing)`,
+		"fix":     `set %s="%s"`,
 		"case":    `functional-page-navigator version %q is not a version; did you mean %q? (values are case-sensitive)`,
 	},
 }

@@ -66,6 +66,14 @@ func (c *Context) ReportLevel(level Severity, f *project.File, start, end int, k
 	})
 }
 
+// ReportFix is Report with a safe fix: edits of f's bytes that resolve the
+// finding (build its message with Format, from the rule's messages).
+func (c *Context) ReportFix(f *project.File, start, end int, fix lint.Fix, key string, args ...any) {
+	c.Report(f, start, end, key, args...)
+	last := &c.findings[len(c.findings)-1]
+	last.Fixes = append(last.Fixes, fix)
+}
+
 // Format formats one of the current rule's messages (for message parts).
 func (c *Context) Format(key string, args ...any) string {
 	format, ok := c.rule.Messages[key]

@@ -78,6 +78,7 @@ func runFixture(t *testing.T, path string) string {
 		b.WriteString("\n")
 	}
 	got := b.String()
+	checkFixes(t, fx, path, opt, pol)
 	if *update {
 		fixture.Update(t, path, got)
 		return got
@@ -86,6 +87,47 @@ func runFixture(t *testing.T, path string) string {
 		t.Errorf("findings differ from the want section (go test ./rules -update rewrites it)\n--- got\n%s--- want\n%s", got, fx.Want)
 	}
 	return got
+}
+
+// checkFixes applies the fixes of the fixture's findings as --fix does
+// (repeating until nothing changes) and compares each changed file with its
+// "fixed/<path>" member; every changed file needs one, and one more pass
+// over the fixed files changes nothing.
+func checkFixes(t *testing.T, fx *fixture.Fixture, path string, opt project.Options, pol check.Policy) {
+	t.Helper()
+	load := func() (*project.Project, error) { return project.Load(fx.Dir, opt) }
+	write := func(rel string, text []byte) error {
+		return os.WriteFile(filepath.Join(fx.Dir, filepath.FromSlash(rel)), text, 0o644)
+	}
+	changes, err := check.Fix(load, pol, write)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		fixed := map[string][]byte{}
+		for _, ch := range changes {
+			fixed[ch.Path] = ch.New
+		}
+		fixture.UpdateFixed(t, fx, path, fixed)
+		return
+	}
+	seen := map[string]bool{}
+	for _, ch := range changes {
+		seen[ch.Path] = true
+		if want, ok := fx.Fixed[ch.Path]; !ok {
+			t.Errorf("--fix changes %s, but the fixture has no fixed/%s member:\n%s", ch.Path, ch.Path, ch.New)
+		} else if string(ch.New) != want {
+			t.Errorf("--fix leaves %s as\n%s\nwant\n%s", ch.Path, ch.New, want)
+		}
+	}
+	for rel := range fx.Fixed {
+		if !seen[rel] {
+			t.Errorf("fixed/%s: --fix does not change %s", rel, rel)
+		}
+	}
+	if more, _ := check.Fix(load, pol, write); len(more) > 0 {
+		t.Errorf("another --fix still changes %s: fixing did not reach a fixed point", more[0].Path)
+	}
 }
 
 func fileExists(p string) bool {

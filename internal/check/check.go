@@ -8,10 +8,13 @@ package check
 import (
 	"maps"
 	"slices"
+	"sort"
+	"strings"
 
 	"github.com/fpcheck/fpcheck/analyzers/graph"
 	"github.com/fpcheck/fpcheck/analyzers/project"
 	"github.com/fpcheck/fpcheck/internal/config"
+	"github.com/fpcheck/fpcheck/internal/fix"
 	"github.com/fpcheck/fpcheck/internal/lint"
 	"github.com/fpcheck/fpcheck/rules"
 )
@@ -27,6 +30,10 @@ type Policy struct {
 	// Only, when not empty, runs just these rules (--rule); Disable turns
 	// rules off (--disable). The command line wins over the config.
 	Only, Disable []string
+	// Files, when not empty, keeps the findings in these project-relative
+	// files or directories (PATH arguments); the whole project is still
+	// analyzed, since boundaries need the whole graph.
+	Files []string
 }
 
 // Result is what one check found.
@@ -74,9 +81,28 @@ func Run(p *project.Project, pol Policy) *Result {
 			}
 		}
 	}
+	fs = narrow(fs, pol.Files)
 	positions(p, fs)
 	res.Findings = lint.Sort(fs)
 	return res
+}
+
+// narrow keeps the findings in files (project-relative files or
+// directories); all of them when files is empty.
+func narrow(fs []lint.Finding, files []string) []lint.Finding {
+	if len(files) == 0 {
+		return fs
+	}
+	var out []lint.Finding
+	for _, f := range fs {
+		for _, p := range files {
+			if p == "." || f.Path == p || strings.HasPrefix(f.Path, p+"/") {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // enabled reports whether the rule id runs.
@@ -104,11 +130,64 @@ func submitProfile(cfg *config.Config) map[string]config.Setting {
 	return out
 }
 
-// positions derives each finding's Range from its byte offsets.
+// positions derives each finding's Range, and its fixes' edit ranges, from
+// their byte offsets.
 func positions(p *project.Project, fs []lint.Finding) {
 	for i := range fs {
-		if file := p.File(fs[i].Path); file != nil {
-			fs[i].Range = file.RangeAt(fs[i].Start, fs[i].End)
+		f := &fs[i]
+		file := p.File(f.Path)
+		if file == nil {
+			continue
+		}
+		f.Range = file.RangeAt(f.Start, f.End)
+		for j := range f.Fixes {
+			for k := range f.Fixes[j].Edits {
+				e := &f.Fixes[j].Edits[k]
+				e.Range = file.RangeAt(e.Start, e.End)
+			}
 		}
 	}
+}
+
+// maxFixPasses bounds --fix: a fix can make another finding fixable
+// (version="Develop" → "develop" → "release"), so fixing repeats, as
+// ESLint does, until nothing changes or this many passes ran.
+const maxFixPasses = 10
+
+// Fix applies the safe fixes of the findings of the project load returns,
+// writes each changed file with write, and repeats on the result until
+// nothing changes. It returns, by path, the text before the first pass and
+// after the last, and how many fixes went in.
+func Fix(load func() (*project.Project, error), pol Policy, write func(path string, text []byte) error) ([]fix.Change, error) {
+	byPath := map[string]*fix.Change{}
+	for range maxFixPasses {
+		p, err := load()
+		if err != nil {
+			return nil, err
+		}
+		changes := fix.Files(Run(p, pol).Findings, func(path string) ([]byte, bool) {
+			f := p.File(path)
+			return f.Text, f != nil && f.Text != nil
+		})
+		if len(changes) == 0 {
+			break
+		}
+		for _, ch := range changes {
+			if err := write(ch.Path, ch.New); err != nil {
+				return nil, err
+			}
+			if prev := byPath[ch.Path]; prev != nil {
+				prev.New, prev.Applied, prev.Skipped = ch.New, prev.Applied+ch.Applied, ch.Skipped
+				continue
+			}
+			c := ch
+			byPath[ch.Path] = &c
+		}
+	}
+	out := make([]fix.Change, 0, len(byPath))
+	for _, ch := range byPath {
+		out = append(out, *ch)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, nil
 }

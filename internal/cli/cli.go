@@ -17,6 +17,7 @@ import (
 	"github.com/fpcheck/fpcheck/analyzers/source"
 	"github.com/fpcheck/fpcheck/internal/check"
 	"github.com/fpcheck/fpcheck/internal/config"
+	"github.com/fpcheck/fpcheck/internal/fix"
 	"github.com/fpcheck/fpcheck/internal/lint"
 	"github.com/fpcheck/fpcheck/report"
 	"github.com/fpcheck/fpcheck/rules"
@@ -85,6 +86,8 @@ type options struct {
 	only        stringList
 	disable     stringList
 	quiet       bool
+	fix         bool
+	fixDryRun   bool
 	maxWarnings int
 	// configCeiling stops the search for fpcheck.json (the staged
 	// snapshot's root, for hook run); "" means the repository root.
@@ -109,6 +112,9 @@ func (c *Command) flags(o *options) *flag.FlagSet {
 	fs.Var(&o.only, "rule", "run only the rule `id`; repeatable")
 	fs.Var(&o.disable, "disable", "turn the rule `id` off; repeatable")
 	fs.BoolVar(&o.quiet, "quiet", false, "report errors only")
+	fs.BoolVar(&o.fix, "fix", false, "apply the safe fixes to the files, then report what is left")
+	fs.BoolVar(&o.fixDryRun, "fix-dry-run", false, "print the safe fixes as a unified diff and change nothing (also --diff)")
+	fs.BoolVar(&o.fixDryRun, "diff", false, "the same as --fix-dry-run")
 	fs.IntVar(&o.maxWarnings, "max-warnings", -1, "exit 1 when there are more than `n` warnings (-1: no limit)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.Usage = func() { c.usage(fs) }
@@ -257,24 +263,6 @@ func unwrap(err error) error {
 	return err
 }
 
-// narrow keeps the findings in files (project-relative files or
-// directories); all of them when files is empty.
-func narrow(fs []lint.Finding, files []string) []lint.Finding {
-	if len(files) == 0 {
-		return fs
-	}
-	var out []lint.Finding
-	for _, f := range fs {
-		for _, p := range files {
-			if p == "." || f.Path == p || strings.HasPrefix(f.Path, p+"/") {
-				out = append(out, f)
-				break
-			}
-		}
-	}
-	return out
-}
-
 func (c *Command) check(args []string) int {
 	o, code, ok := c.parseArgs(args)
 	if !ok {
@@ -293,12 +281,23 @@ func (c *Command) checkWith(o *options) int {
 	if code != ExitOK {
 		return code
 	}
-	p, code := c.load(o.dir, project.Options{Ignore: ignore})
+	opt := project.Options{Ignore: ignore}
+	if o.fix {
+		if code := c.fix(o, opt, pol); code != ExitOK {
+			return code
+		}
+	}
+	p, code := c.load(o.dir, opt)
 	if p == nil {
 		return code
 	}
 	res := check.Run(p, pol)
-	g, findings := res.Graph, narrow(res.Findings, o.files)
+	if o.fixDryRun {
+		if code := c.diff(o, p, res.Findings); code != ExitOK {
+			return code
+		}
+	}
+	g, findings := res.Graph, res.Findings
 	if o.quiet {
 		findings = errorsOnly(findings)
 	}
@@ -318,6 +317,9 @@ func (c *Command) checkWith(o *options) int {
 		},
 	}
 	for _, out := range o.outputs {
+		if o.fixDryRun && out.path == "" {
+			continue // the diff went to standard output
+		}
 		if code := c.write(out, run, o, func() string {
 			var gb strings.Builder
 			if err := report.WriteGraph(&gb, "mermaid", p.App().Packages, g); err != nil {
@@ -336,6 +338,70 @@ func (c *Command) checkWith(o *options) int {
 		fmt.Fprintf(c.Stderr, "fpcheck: %d warnings, more than --max-warnings %d\n", counts.Warnings, o.maxWarnings)
 		return ExitFindings
 	}
+	return ExitOK
+}
+
+// fix applies the safe fixes in place (--fix), repeating until nothing
+// changes, and says on stderr what it did.
+func (c *Command) fix(o *options, opt project.Options, pol check.Policy) int {
+	var dir string
+	load := func() (*project.Project, error) {
+		p, err := project.Load(o.dir, opt)
+		if err == nil {
+			dir = p.Dir
+		}
+		return p, err
+	}
+	write := func(rel string, text []byte) error { return writeInside(dir, rel, text) }
+	changes, err := check.Fix(load, pol, write)
+	if err != nil {
+		if npe, ok := errors.AsType[*project.NotProjectError](err); ok {
+			fmt.Fprintf(c.Stderr, "fpcheck: %s\n", npe.Reason)
+			return ExitUsage
+		}
+		return c.fail(ExitInternal, err)
+	}
+	n := 0
+	for _, ch := range changes {
+		n += ch.Applied
+	}
+	if len(changes) > 0 {
+		fmt.Fprintf(c.Stderr, "fpcheck: fixed %d problem(s) in %d file(s)\n", n, len(changes))
+	}
+	return ExitOK
+}
+
+// writeInside rewrites the regular file rel under dir, keeping its mode,
+// and never through a symbolic link.
+func writeInside(dir, rel string, text []byte) error {
+	full := filepath.Join(dir, filepath.FromSlash(rel))
+	info, err := os.Lstat(full)
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file; not fixed", rel)
+	}
+	return os.WriteFile(full, text, info.Mode().Perm())
+}
+
+// diff prints the safe fixes as a unified diff (--fix-dry-run), with paths
+// as text output shows them, and changes nothing.
+func (c *Command) diff(o *options, p *project.Project, findings []lint.Finding) int {
+	show := cwdRelative(o)
+	if show == nil {
+		show = func(s string) string { return s }
+	}
+	changes := fix.Files(findings, func(path string) ([]byte, bool) {
+		f := p.File(path)
+		return f.Text, f != nil && f.Text != nil
+	})
+	for _, ch := range changes {
+		if err := fix.Diff(c.Stdout, show(ch.Path), ch.Old, ch.New); err != nil {
+			return c.fail(ExitInternal, err)
+		}
+	}
+	fmt.Fprintf(c.Stderr, "fpcheck: %d file(s) would be fixed (dry run: nothing was changed)\n", len(changes))
 	return ExitOK
 }
 
@@ -395,7 +461,7 @@ func cwdRelative(o *options) func(string) string {
 // the rule flags into the check's policy and the globs to ignore; on a bad
 // config or an unknown rule it prints why and returns ExitUsage.
 func (c *Command) policy(o *options) (check.Policy, []string, int) {
-	pol := check.Policy{Submit: o.submit, Only: o.only, Disable: o.disable}
+	pol := check.Policy{Submit: o.submit, Only: o.only, Disable: o.disable, Files: o.files}
 	ids := rules.IDs()
 	for _, id := range append(append([]string(nil), o.only...), o.disable...) {
 		if !slices.Contains(ids, id) {

@@ -88,6 +88,9 @@ func (m *Meta) LevelFor(submit bool) Level {
 type Edit struct {
 	Start, End int
 	New        string
+	// Range is derived from Start and End by the pipeline (SARIF and JSON
+	// say where a fix applies in lines and columns).
+	Range source.Range
 }
 
 // Fix is one safe change that resolves a finding.
