@@ -283,8 +283,8 @@ func (c *Command) checkWith(o *options) int {
 	}
 	opt := project.Options{Ignore: ignore}
 	if o.fix {
-		if code := c.fix(o, opt, pol); code != ExitOK {
-			return code
+		if fixCode := c.fix(o, opt, pol); fixCode != ExitOK {
+			return fixCode
 		}
 	}
 	p, code := c.load(o.dir, opt)
@@ -293,8 +293,8 @@ func (c *Command) checkWith(o *options) int {
 	}
 	res := check.Run(p, pol)
 	if o.fixDryRun {
-		if code := c.diff(o, p, res.Findings); code != ExitOK {
-			return code
+		if diffCode := c.diff(o, p, res.Findings); diffCode != ExitOK {
+			return diffCode
 		}
 	}
 	g, findings := res.Graph, res.Findings
