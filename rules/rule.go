@@ -76,9 +76,13 @@ func (c *Context) ReportFix(f *project.File, start, end int, fix lint.Fix, key s
 
 // Format formats one of the current rule's messages (for message parts).
 func (c *Context) Format(key string, args ...any) string {
-	format, ok := c.rule.Messages[key]
+	return formatMessage(c.rule, key, args...)
+}
+
+func formatMessage(m *Meta, key string, args ...any) string {
+	format, ok := m.Messages[key]
 	if !ok {
-		panic(fmt.Sprintf("rule %s has no message %q", c.rule.ID, key))
+		panic(fmt.Sprintf("rule %s has no message %q", m.ID, key))
 	}
 	return fmt.Sprintf(format, args...)
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/fpcheck/fpcheck/analyzers/directive"
 	"github.com/fpcheck/fpcheck/analyzers/jsmod"
 	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
 	"github.com/fpcheck/fpcheck/analyzers/source"
@@ -88,11 +89,22 @@ type File struct {
 	// InlineWXS holds the dependencies of a WXML file's inline <wxs>
 	// modules, with offsets into the WXML file.
 	InlineWXS []jsmod.Dep
+	// Directives are the inline suppression directives in the file's
+	// comments (JS, TS, WXS, inline <wxs>, WXML, WXSS), in source order.
+	Directives []Directive
 	// Err is set when the file could not be parsed.
 	Err *SyntaxError
 	// Unparsed says why a file of a parsed kind was not parsed ("" when it
 	// was, or when its kind is not parsed).
 	Unparsed string
+
+	inlineComments []source.Comment // of inline <wxs>, until readDirectives
+}
+
+// Directive is one suppression directive and the comment that holds it.
+type Directive struct {
+	directive.Directive
+	Comment source.Comment
 }
 
 // Project is everything fpcheck knows about one repository.
@@ -363,7 +375,28 @@ func (p *Project) parseOne(f *File) (err error) {
 		f.WXSS = sheet
 	case KindOther:
 	}
+	f.readDirectives()
 	return nil
+}
+
+// readDirectives reads the suppression directives of the file's comments.
+func (f *File) readDirectives() {
+	var comments []source.Comment
+	switch {
+	case f.JS != nil:
+		comments = f.JS.Comments
+	case f.WXML != nil:
+		comments = append(append(comments, f.WXML.Comments...), f.inlineComments...)
+		sort.Slice(comments, func(i, j int) bool { return comments[i].Start < comments[j].Start })
+	case f.WXSS != nil:
+		comments = f.WXSS.Comments
+	}
+	for _, c := range comments {
+		if d, ok := directive.Parse(f.Text, c); ok {
+			f.Directives = append(f.Directives, Directive{Directive: d, Comment: c})
+		}
+	}
+	f.inlineComments = nil
 }
 
 // parseInlineWXS parses the bodies of <wxs module="m">…</wxs> elements
@@ -389,6 +422,11 @@ func (f *File) parseInlineWXS() {
 			d.Start += el.BodyStart
 			d.End += el.BodyStart
 			f.InlineWXS = append(f.InlineWXS, d)
+		}
+		for _, c := range mod.Comments {
+			c.Start, c.End = c.Start+el.BodyStart, c.End+el.BodyStart
+			c.TextStart, c.TextEnd = c.TextStart+el.BodyStart, c.TextEnd+el.BodyStart
+			f.inlineComments = append(f.inlineComments, c)
 		}
 	}
 }

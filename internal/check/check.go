@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/fpcheck/fpcheck/analyzers/directive"
 	"github.com/fpcheck/fpcheck/analyzers/graph"
 	"github.com/fpcheck/fpcheck/analyzers/project"
 	"github.com/fpcheck/fpcheck/internal/config"
@@ -62,24 +63,15 @@ func Run(p *project.Project, pol Policy) *Result {
 	}
 	fs := rules.Run(p, g, rs)
 	for i := range fs {
-		f := &fs[i]
-		if s, ok := cfg.Rules[f.Rule]; ok && !s.Off {
-			f.Level = s.Level
-		}
-		if s, ok := profile[f.Rule]; ok && pol.Submit && !s.Off {
-			f.Level = s.Level
-		}
-		for _, o := range cfg.Overrides {
-			s, ok := o.Rules[f.Rule]
-			if !ok || !o.Matches(f.Path) {
-				continue
-			}
-			if s.Off {
-				f.Suppressed = &lint.Suppression{Kind: "external", Justification: o.Reason}
-			} else {
-				f.Level = s.Level
-			}
-		}
+		pol.apply(&fs[i], cfg, profile)
+	}
+	ran := map[string]bool{}
+	for _, m := range res.Rules {
+		ran[m.ID] = true
+	}
+	for _, u := range suppress(p, fs, ran) {
+		pol.apply(&u, cfg, profile)
+		fs = append(fs, u)
 	}
 	fs = narrow(fs, pol.Files)
 	positions(p, fs)
@@ -103,6 +95,99 @@ func narrow(fs []lint.Finding, files []string) []lint.Finding {
 		}
 	}
 	return out
+}
+
+// apply sets f's level from the config and, under --submit, the submit
+// profile, and marks it suppressed when a matching override turns its rule
+// off there.
+func (pol Policy) apply(f *lint.Finding, cfg *config.Config, profile map[string]config.Setting) {
+	if s, ok := cfg.Rules[f.Rule]; ok && !s.Off {
+		f.Level = s.Level
+	}
+	if s, ok := profile[f.Rule]; ok && pol.Submit && !s.Off {
+		f.Level = s.Level
+	}
+	for _, o := range cfg.Overrides {
+		s, ok := o.Rules[f.Rule]
+		if !ok || !o.Matches(f.Path) {
+			continue
+		}
+		if s.Off {
+			f.Suppressed = &lint.Suppression{Kind: "external", Justification: o.Reason}
+		} else {
+			f.Level = s.Level
+		}
+	}
+}
+
+// suppress marks the findings that an inline directive silences
+// (fpcheck-disable-next-line, -line, and the whole-file form) and returns a
+// finding for each rule of a valid directive that silenced nothing (when
+// that rule ran, and the suppression rule is on).
+func suppress(p *project.Project, fs []lint.Finding, ran map[string]bool) []lint.Finding {
+	type use struct {
+		d    *project.Directive
+		rule int
+	}
+	used := map[use]bool{}
+	for i := range fs {
+		f := &fs[i]
+		file := p.File(f.Path)
+		if file == nil || len(file.Directives) == 0 || f.Rule == rules.SuppressionRule {
+			continue
+		}
+		line := file.PosAt(f.Start).Line
+		for di := range file.Directives {
+			d := &file.Directives[di]
+			k := slices.Index(d.Rules, f.Rule)
+			if k < 0 || !rules.Valid(*d) || !covers(file, d, line) {
+				continue
+			}
+			used[use{d, k}] = true
+			if f.Suppressed == nil {
+				f.Suppressed = &lint.Suppression{Kind: "inSource", Justification: d.Reason}
+			}
+		}
+	}
+	var unused []lint.Finding
+	if !ran[rules.SuppressionRule] {
+		return nil
+	}
+	for _, rel := range p.Paths {
+		file := p.Files[rel]
+		for di := range file.Directives {
+			d := &file.Directives[di]
+			if !rules.Valid(*d) {
+				continue
+			}
+			for k, r := range d.Rules {
+				if used[use{d, k}] || !ran[r] {
+					continue
+				}
+				unused = append(unused, lint.Finding{
+					Rule: rules.SuppressionRule, Level: lint.Warning, Path: rel,
+					Start: d.RuleSpans[k].Start, End: d.RuleSpans[k].End,
+					Message: rules.UnusedMessage(*d, r),
+				})
+			}
+		}
+	}
+	return unused
+}
+
+// covers reports whether directive d applies to a finding on line.
+func covers(file *project.File, d *project.Directive, line int) bool {
+	end := file.PosAt(max(d.Comment.Start, d.Comment.End-1)).Line
+	switch d.Kind {
+	case directive.File:
+		return true
+	case directive.NextLine:
+		return line == end+1
+	case directive.SameLine:
+		return line == end
+	case directive.Unknown:
+	}
+	return false
 }
 
 // enabled reports whether the rule id runs.

@@ -16,6 +16,7 @@ func RulesMarkdown() string {
 	b.WriteString("# fpcheck rules\n\n")
 	b.WriteString("Rule IDs are a stable public contract: filter and suppress by them. ")
 	b.WriteString("`fpcheck explain RULE` prints the same text in a terminal.\n\n")
+	b.WriteString(suppressionHelp)
 	b.WriteString("| ID | Level | What it catches |\n|---|---|---|\n")
 	all := rules.All()
 	for _, r := range all {
@@ -55,3 +56,18 @@ func writeExample(b *strings.Builder, label, ex string) {
 	}
 	fmt.Fprintf(b, "%s — `%s`:\n\n```%s\n%s\n```\n\n", label, file, lang, body)
 }
+
+// suppressionHelp is the reference's section on silencing findings.
+const suppressionHelp = "## Silencing a finding\n\n" +
+	"Where a finding does not apply, silence it where it is, naming the rule and saying why " +
+	"(the reason after ` -- ` is required):\n\n" +
+	"| file | next line | same line | whole file |\n|---|---|---|---|\n" +
+	"| JS, TS, WXS | `// fpcheck-disable-next-line RULE[, RULE] -- reason` | `// fpcheck-disable-line RULE -- reason` | `// fpcheck-disable RULE -- reason` |\n" +
+	"| WXML | `<!-- fpcheck-disable-next-line RULE -- reason -->` | `<!-- fpcheck-disable-line RULE -- reason -->` | `<!-- fpcheck-disable RULE -- reason -->` |\n" +
+	"| WXSS | `/* fpcheck-disable-next-line RULE -- reason */` | `/* fpcheck-disable-line RULE -- reason */` | `/* fpcheck-disable RULE -- reason */` |\n\n" +
+	"`/* … */` works in JS too. JSON has no comments: silence JSON findings in `fpcheck.json` with an " +
+	"override, `{\"files\": [\"…\"], \"rules\": {\"RULE\": \"off\"}, \"reason\": \"…\"}`. A directive without a " +
+	"reason, with a misspelled keyword or an unknown rule suppresses nothing and is reported, and so is one " +
+	"that suppresses nothing ([`suppression-directive`](#suppression-directive)). Suppressed findings stay in " +
+	"SARIF (dismissed in code scanning, with the reason) and in JSON (`suppressed`); text output counts them.\n\n" +
+	"## Rules\n\n"
