@@ -14,6 +14,7 @@ import (
 	"github.com/fpcheck/fpcheck/analyzers/directive"
 	"github.com/fpcheck/fpcheck/analyzers/graph"
 	"github.com/fpcheck/fpcheck/analyzers/project"
+	"github.com/fpcheck/fpcheck/internal/baseline"
 	"github.com/fpcheck/fpcheck/internal/config"
 	"github.com/fpcheck/fpcheck/internal/fix"
 	"github.com/fpcheck/fpcheck/internal/lint"
@@ -35,6 +36,9 @@ type Policy struct {
 	// files or directories (PATH arguments); the whole project is still
 	// analyzed, since boundaries need the whole graph.
 	Files []string
+	// Baseline, when set, marks the findings it records as unchanged: only
+	// new ones count.
+	Baseline *baseline.File
 }
 
 // Result is what one check found.
@@ -43,6 +47,8 @@ type Result struct {
 	Findings []lint.Finding
 	// Rules are the rules that ran.
 	Rules []*lint.Meta
+	// BaselineGone counts the baseline's findings that are fixed since.
+	BaselineGone int
 }
 
 // Run checks the loaded project p under pol.
@@ -74,6 +80,24 @@ func Run(p *project.Project, pol Policy) *Result {
 		fs = append(fs, u)
 	}
 	fs = narrow(fs, pol.Files)
+	if b := pol.Baseline; b != nil {
+		if len(pol.Files) > 0 {
+			kept := *b
+			kept.Findings = nil
+			for _, e := range b.Findings {
+				if inFiles(e.Path, pol.Files) {
+					kept.Findings = append(kept.Findings, e)
+				}
+			}
+			b = &kept
+		}
+		res.BaselineGone = baseline.Match(b, fs, func(path string) []byte {
+			if f := p.File(path); f != nil {
+				return f.Text
+			}
+			return nil
+		})
+	}
 	positions(p, fs)
 	res.Findings = lint.Sort(fs)
 	return res
@@ -87,14 +111,21 @@ func narrow(fs []lint.Finding, files []string) []lint.Finding {
 	}
 	var out []lint.Finding
 	for _, f := range fs {
-		for _, p := range files {
-			if p == "." || f.Path == p || strings.HasPrefix(f.Path, p+"/") {
-				out = append(out, f)
-				break
-			}
+		if inFiles(f.Path, files) {
+			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// inFiles reports whether path is one of files or inside one of them.
+func inFiles(path string, files []string) bool {
+	for _, p := range files {
+		if p == "." || path == p || strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // apply sets f's level from the config and, under --submit, the submit

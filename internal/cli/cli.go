@@ -15,6 +15,7 @@ import (
 
 	"github.com/fpcheck/fpcheck/analyzers/project"
 	"github.com/fpcheck/fpcheck/analyzers/source"
+	"github.com/fpcheck/fpcheck/internal/baseline"
 	"github.com/fpcheck/fpcheck/internal/check"
 	"github.com/fpcheck/fpcheck/internal/config"
 	"github.com/fpcheck/fpcheck/internal/fix"
@@ -80,15 +81,17 @@ type options struct {
 	// displayDir is DIR as the user knows it (the hook's DIR for a staged
 	// snapshot); text output prints paths relative to the current
 	// directory through it.
-	displayDir  string
-	outputs     []output
-	config      string
-	only        stringList
-	disable     stringList
-	quiet       bool
-	fix         bool
-	fixDryRun   bool
-	maxWarnings int
+	displayDir    string
+	outputs       []output
+	config        string
+	only          stringList
+	disable       stringList
+	quiet         bool
+	fix           bool
+	fixDryRun     bool
+	baseline      string
+	writeBaseline string
+	maxWarnings   int
 	// configCeiling stops the search for fpcheck.json (the staged
 	// snapshot's root, for hook run); "" means the repository root.
 	configCeiling string
@@ -112,6 +115,8 @@ func (c *Command) flags(o *options) *flag.FlagSet {
 	fs.Var(&o.only, "rule", "run only the rule `id`; repeatable")
 	fs.Var(&o.disable, "disable", "turn the rule `id` off; repeatable")
 	fs.BoolVar(&o.quiet, "quiet", false, "report errors only")
+	fs.StringVar(&o.baseline, "baseline", "", "report only findings that the baseline `file` does not record (overrides the config's \"baseline\")")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record every current finding in the baseline `file` and exit 0")
 	fs.BoolVar(&o.fix, "fix", false, "apply the safe fixes to the files, then report what is left")
 	fs.BoolVar(&o.fixDryRun, "fix-dry-run", false, "print the safe fixes as a unified diff and change nothing (also --diff)")
 	fs.BoolVar(&o.fixDryRun, "diff", false, "the same as --fix-dry-run")
@@ -292,6 +297,20 @@ func (c *Command) checkWith(o *options) int {
 		return code
 	}
 	res := check.Run(p, pol)
+	if o.writeBaseline != "" {
+		b := baseline.Build(res.Findings, func(path string) []byte {
+			if f := p.File(path); f != nil {
+				return f.Text
+			}
+			return nil
+		})
+		if err := baseline.Write(o.writeBaseline, b); err != nil {
+			fmt.Fprintf(c.Stderr, "fpcheck: cannot write the baseline: %v\n", unwrap(err))
+			return ExitUsage
+		}
+		fmt.Fprintf(c.Stderr, "fpcheck: recorded %d finding(s) in %s\n", len(b.Findings), o.writeBaseline)
+		return ExitOK
+	}
 	if o.fixDryRun {
 		if diffCode := c.diff(o, p, res.Findings); diffCode != ExitOK {
 			return diffCode
@@ -302,13 +321,15 @@ func (c *Command) checkWith(o *options) int {
 		findings = errorsOnly(findings)
 	}
 	run := &report.Run{
-		Tool:       "fpcheck",
-		Version:    c.version(),
-		Findings:   findings,
-		Files:      len(p.Paths),
-		Submit:     o.submit,
-		PathPrefix: pathPrefix(o.prefix),
-		Rules:      res.Rules,
+		Tool:         "fpcheck",
+		Version:      c.version(),
+		Findings:     findings,
+		Files:        len(p.Paths),
+		Submit:       o.submit,
+		PathPrefix:   pathPrefix(o.prefix),
+		Rules:        res.Rules,
+		Baseline:     pol.Baseline != nil,
+		BaselineGone: res.BaselineGone,
 		Frame: func(path string, r source.Range) string {
 			if f := p.File(path); f != nil {
 				return f.Frame(r)
@@ -469,6 +490,18 @@ func (c *Command) policy(o *options) (check.Policy, []string, int) {
 			return pol, nil, ExitUsage
 		}
 	}
+	if o.baseline != "" && o.writeBaseline == "" {
+		b, err := baseline.Load(o.baseline)
+		if err != nil {
+			fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
+			return pol, nil, ExitUsage
+		}
+		pol.Baseline = b
+	}
+	if o.writeBaseline != "" && len(o.files) > 0 {
+		fmt.Fprintln(c.Stderr, "fpcheck: --write-baseline records the whole project; give it a DIR, not files")
+		return pol, nil, ExitUsage
+	}
 	path, display := o.config, o.config
 	if path == "" {
 		path = config.Find(o.dir, o.configCeiling)
@@ -487,6 +520,15 @@ func (c *Command) policy(o *options) (check.Policy, []string, int) {
 		return pol, nil, ExitUsage
 	}
 	pol.Config = cfg
+	if b := cfg.Baseline; b != "" && o.baseline == "" && o.writeBaseline == "" {
+		if !filepath.IsAbs(b) {
+			b = filepath.Join(filepath.Dir(path), filepath.FromSlash(b))
+		}
+		if pol.Baseline, err = baseline.Load(b); err != nil {
+			fmt.Fprintf(c.Stderr, "fpcheck: %v (named by %s)\n", err, display)
+			return pol, nil, ExitUsage
+		}
+	}
 	return pol, append(ignore, cfg.Ignore...), ExitOK
 }
 

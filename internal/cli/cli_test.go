@@ -288,3 +288,49 @@ func TestConfigErrorsHavePositions(t *testing.T) {
 		t.Errorf("fpcheck.json in DIR not read: exit %d, stderr:\n%s", code, errOut)
 	}
 }
+
+// Adopting fpcheck on a project with problems: record them, then only new
+// ones count; moved lines keep matching; fixed ones are counted as gone.
+func TestBaseline(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "examples", "demo"))); err != nil {
+		t.Fatal(err)
+	}
+	base := filepath.Join(t.TempDir(), "fpcheck-baseline.json")
+	_, errOut, code := run(t, "--write-baseline", base, dir)
+	if code != ExitOK || !strings.Contains(errOut, "recorded 4 finding(s)") {
+		t.Fatalf("write-baseline: exit %d, %s", code, errOut)
+	}
+	out, _, code := run(t, "--baseline", base, dir)
+	if code != ExitOK || !strings.Contains(out, "no problems in 16 files; 4 in the baseline") {
+		t.Errorf("same project against its baseline: exit %d\n%s", code, out)
+	}
+	// Move every line of a file with a finding down, fix another, add one.
+	pay := filepath.Join(dir, "miniprogram", "functional-pages", "request-payment.js")
+	text, _ := os.ReadFile(pay)
+	must(t, os.WriteFile(pay, append([]byte("// 支付前的处理\n\n"), text...), 0o644))
+	login := filepath.Join(dir, "plugin", "components", "login", "login.wxml")
+	text, _ = os.ReadFile(login)
+	must(t, os.WriteFile(login, []byte(strings.Replace(string(text), "loginAndGetUserinfo", "loginAndGetUserInfo", 1)), 0o644))
+	idx := filepath.Join(dir, "miniprogram", "pages", "index", "index.js")
+	text, _ = os.ReadFile(idx)
+	must(t, os.WriteFile(idx, append(text, []byte("\nconst more = require('../../functional-pages/fee');\n")...), 0o644))
+	out, _, code = run(t, "--baseline", base, dir)
+	if code != ExitFindings || !strings.Contains(out, "1 problem (1 error, 0 warnings) in 16 files; 3 in the baseline, 1 fixed since") {
+		t.Errorf("after edits: exit %d\n%s", code, out)
+	}
+	sarif, _, _ := run(t, "--baseline", base, "--format", "sarif", dir)
+	if strings.Count(sarif, `"baselineState": "unchanged"`) != 3 || strings.Count(sarif, `"baselineState": "new"`) != 1 {
+		t.Errorf("SARIF baselineState:\n%s", sarif)
+	}
+	if _, errOut, code = run(t, "--baseline", filepath.Join(dir, "miniprogram", "app.json"), dir); code != ExitUsage || !strings.Contains(errOut, "not a baseline file") {
+		t.Errorf("a bad baseline: exit %d, %s", code, errOut)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -53,6 +53,9 @@ type Config struct {
 	// Ignore holds globs of files to leave out, relative to DIR.
 	Ignore    []string
 	Overrides []Override
+	// Baseline is the baseline file, relative to the config file's
+	// directory ("" when none).
+	Baseline string
 }
 
 // Error is a mistake in the config file, at a byte offset of it.
@@ -169,6 +172,11 @@ func Parse(display string, text []byte, ruleIDs []string) (*Config, error) {
 			if err := p.overrides(m.Value, c); err != nil {
 				return nil, err
 			}
+		case "baseline":
+			if m.Value.Kind() != jsonpos.String || strings.TrimSpace(m.Value.Str()) == "" {
+				return nil, p.errAt(m.Value, `"baseline" must be the path of a baseline file (written with --write-baseline)`)
+			}
+			c.Baseline = m.Value.Str()
 		default:
 			return nil, p.unknownKey(m, FileName, topKeys)
 		}
@@ -177,7 +185,7 @@ func Parse(display string, text []byte, ruleIDs []string) (*Config, error) {
 }
 
 var (
-	topKeys      = []string{"$schema", "rules", "profiles", "ignore", "overrides"}
+	topKeys      = []string{"$schema", "rules", "profiles", "ignore", "overrides", "baseline"}
 	profileKeys  = []string{"submit"}
 	overrideKeys = []string{"files", "rules", "reason"}
 	levelNames   = []string{"off", "note", "warning", "error"}

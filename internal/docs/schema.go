@@ -40,7 +40,8 @@ func ConfigSchema() string {
 					"submit": withDescription(ruleLevels, "Levels under --submit (the pre-submission gate, 提审); they replace the built-in ones rule by rule."),
 				},
 			},
-			"ignore": withDescription(globs, "Files to leave out of the analysis, as globs relative to the project directory (** allowed)."),
+			"baseline": map[string]any{"type": "string", "minLength": 1, "description": "A baseline file (written with --write-baseline), relative to this file: only findings it does not record count."},
+			"ignore":   withDescription(globs, "Files to leave out of the analysis, as globs relative to the project directory (** allowed)."),
 			"overrides": map[string]any{
 				"type":        "array",
 				"description": "Rule levels for some files. \"off\" suppresses the findings there: they stay in SARIF and JSON, dismissed with the reason.",

@@ -125,7 +125,21 @@ type Finding struct {
 	// Suppressed is set when a directive or the config silenced the
 	// finding; it stays in the data (SARIF suppressions, JSON).
 	Suppressed *Suppression
+	// BaselineState is New or Unchanged when the run compares with a
+	// baseline ("" otherwise); an unchanged finding is recorded there and
+	// does not count (SARIF baselineState).
+	BaselineState string
 }
+
+// Baseline states, in SARIF's words.
+const (
+	New       = "new"
+	Unchanged = "unchanged"
+)
+
+// Counts reports whether f counts: it is neither suppressed nor recorded
+// in the baseline.
+func (f *Finding) Counts() bool { return f.Suppressed == nil && f.BaselineState != Unchanged }
 
 // Sort orders findings deterministically (path, position, rule, message)
 // and drops exact duplicates.
