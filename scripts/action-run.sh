@@ -197,37 +197,28 @@ cmd_run() {
 
 	# fpcheck is deterministic, so every format comes from identical runs;
 	# each must end like the first.
-	local code=0 first=""
-	run_format() { # format file
-		code=0
-		"$fpcheck" --no-color --format "$1" -o "$2" "${args[@]}" -- "$path" 2>"$work/stderr" || code=$?
-		if [ "$code" -gt 1 ]; then
-			echo "fpcheck exited $code:" >&2
-			cat "$work/stderr" >&2
-			output exit-code "$code"
-			if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
-				{
-					printf '## fpcheck\n\nfpcheck could not check `%s` (exit status %s):\n\n```\n' "$path" "$code"
-					head -c 4000 "$work/stderr"
-					printf '```\n'
-				} >>"$GITHUB_STEP_SUMMARY"
-			fi
-			echo "::error title=fpcheck::$(head -n 1 "$work/stderr" | sed 's/%/%25/g')"
-			exit "$code"
-		fi
-		cat "$work/stderr" >&2
-		if [ -z "$first" ]; then
-			first=$code
-		elif [ "$code" != "$first" ]; then
-			die 3 "fpcheck exited $first with one format and $code with --format $1"
-		fi
-	}
-
+	local code=0
+	# One run writes every report the step needs.
+	local formats=(--format "sarif=$sarif" --format "json=$work/report.json"
+		--format "markdown=$work/summary.md" --format "text=$work/report.txt")
+	[ "$upload" = true ] || formats+=(--format "github=$work/annotations.txt")
 	echo "fpcheck ${args[*]} $path"
-	run_format sarif "$sarif"
-	run_format json "$work/report.json"
-	run_format markdown "$work/summary.md"
-	run_format text "$work/report.txt"
+	"$fpcheck" --no-color "${formats[@]}" "${args[@]}" -- "$path" 2>"$work/stderr" || code=$?
+	if [ "$code" -gt 1 ]; then
+		echo "fpcheck exited $code:" >&2
+		cat "$work/stderr" >&2
+		output exit-code "$code"
+		if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+			{
+				printf '## fpcheck\n\nfpcheck could not check `%s` (exit status %s):\n\n```\n' "$path" "$code"
+				head -c 4000 "$work/stderr"
+				printf '```\n'
+			} >>"$GITHUB_STEP_SUMMARY"
+		fi
+		echo "::error title=fpcheck::$(head -n 1 "$work/stderr" | sed 's/%/%25/g')"
+		exit "$code"
+	fi
+	cat "$work/stderr" >&2
 
 	local counts
 	counts=$(count "$work/report.json") || die 3 "could not read fpcheck's JSON report"
@@ -243,7 +234,6 @@ cmd_run() {
 
 	cat "$work/report.txt"
 	if [ "$upload" = false ]; then
-		run_format github "$work/annotations.txt"
 		# Workflow commands must reach standard output to become annotations.
 		grep '^::' "$work/annotations.txt" || true
 	fi
