@@ -45,17 +45,7 @@ type Options struct {
 
 // SyntaxError is a file that cannot be analyzed: invalid syntax, or input
 // nested too deeply to analyze safely.
-type SyntaxError struct {
-	// Offset is a byte offset into the original text.
-	Offset int
-	// Message describes the problem.
-	Message string
-}
-
-// Error implements error.
-func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("syntax error at byte %d: %s", e.Offset, e.Message)
-}
+type SyntaxError = source.Error
 
 // Module holds the facts about one file.
 type Module struct {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/fpcheck/fpcheck/analyzers/source"
 )
 
 // MaxDepth is the deepest nesting of objects and arrays that Parse accepts.
@@ -19,19 +21,7 @@ const maxTokenQuote = 40
 const bom = "\xEF\xBB\xBF"
 
 // SyntaxError is the first violation of strict JSON found in a text.
-type SyntaxError struct {
-	// Offset is the byte offset of the error in the original text, BOM
-	// included. It is len(text) for errors at the end of the input.
-	Offset int
-	// Message says what was expected and what was found. It starts in lower
-	// case and has no trailing period.
-	Message string
-}
-
-// Error returns the message prefixed with the byte offset.
-func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("offset %d: %s", e.Offset, e.Message)
-}
+type SyntaxError = source.Error
 
 // What the parser expects at a point; used in messages as "expected <ctx>".
 const (

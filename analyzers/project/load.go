@@ -70,10 +70,7 @@ func kindOf(rel string) Kind {
 var jsoncNames = map[string]bool{"tsconfig.json": true, "jsconfig.json": true}
 
 // SyntaxError is a file that could not be parsed.
-type SyntaxError struct {
-	Offset  int
-	Message string
-}
+type SyntaxError = source.Error
 
 // File is one file with the facts parsed from it.
 type File struct {
@@ -347,7 +344,7 @@ func (p *Project) parseOne(f *File) (err error) {
 	case KindJSON:
 		doc, serr := jsonpos.Parse(f.Text)
 		if serr != nil {
-			f.Err = &SyntaxError{Offset: serr.Offset, Message: serr.Message}
+			f.Err = serr
 			return nil
 		}
 		f.JSON = doc
@@ -355,21 +352,21 @@ func (p *Project) parseOne(f *File) (err error) {
 		doc, werr := wxml.Parse(f.Text)
 		f.WXML = doc
 		if se, ok := errors.AsType[*wxml.SyntaxError](werr); ok {
-			f.Err = &SyntaxError{Offset: se.Offset, Message: se.Message}
+			f.Err = se
 			return nil
 		}
 		f.parseInlineWXS()
 	case KindJS, KindTS, KindWXS:
 		mod, serr := jsmod.Parse(f.Path, f.Text, jsmod.Options{TypeScript: f.Kind == KindTS})
 		if serr != nil {
-			f.Err = &SyntaxError{Offset: serr.Offset, Message: serr.Message}
+			f.Err = serr
 			return nil
 		}
 		f.JS = mod
 	case KindWXSS:
 		sheet, serr := wxss.Parse(f.Text)
 		if serr != nil {
-			f.Err = &SyntaxError{Offset: serr.Offset, Message: serr.Message}
+			f.Err = serr
 			return nil
 		}
 		f.WXSS = sheet

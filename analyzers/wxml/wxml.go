@@ -109,17 +109,7 @@ func (e *Element) Attr(name string) (Attr, bool) {
 
 // SyntaxError reports text that cannot be scanned, such as an unterminated
 // comment or attribute value.
-type SyntaxError struct {
-	// Offset is the byte offset where the broken construct starts.
-	Offset int
-	// Message describes the problem in plain English.
-	Message string
-}
-
-// Error implements the error interface.
-func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("offset %d: %s", e.Offset, e.Message)
-}
+type SyntaxError = source.Error
 
 // Parse scans a WXML document. It never panics. When the text is lexically
 // broken it returns a *SyntaxError together with a Document holding the

@@ -85,18 +85,7 @@ type Import struct {
 
 // SyntaxError reports text that cannot be compiled, such as an unterminated
 // comment or string.
-type SyntaxError struct {
-	// Offset is the byte offset where the broken construct starts.
-	Offset int
-	// Message describes the problem in plain English. It starts in lower
-	// case and has no trailing period.
-	Message string
-}
-
-// Error implements the error interface.
-func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("offset %d: %s", e.Offset, e.Message)
-}
+type SyntaxError = source.Error
 
 // Parse scans a WXSS file for its @import rules. It never panics and always
 // returns a Sheet. When the text is broken it also returns the first
