@@ -80,6 +80,28 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// TestGoldenFeatures renders a project that uses fpcheck.json, inline
+// suppressions and fixable findings (testdata/golden/features.txtar), run
+// from inside it as a user would.
+func TestGoldenFeatures(t *testing.T) {
+	fx := fixture.Extract(t, filepath.Join(goldenDir, "features.txtar"))
+	t.Chdir(fx.Dir)
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"features.txt", []string{"."}},
+		{"features.json", []string{"--format", "json", "."}},
+		{"features.sarif", []string{"--format", "sarif", "."}},
+	} {
+		out, errOut, code := run(t, tc.args...)
+		if code != ExitFindings {
+			t.Errorf("%s: exit %d, want %d; stderr: %s", tc.name, code, ExitFindings, errOut)
+		}
+		checkGolden(t, tc.name, out)
+	}
+}
+
 func TestJSONAndSARIFAreValidJSON(t *testing.T) {
 	example := filepath.Join("..", "..", "examples", "demo")
 	for _, format := range []string{"json", "sarif"} {
