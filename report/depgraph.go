@@ -44,8 +44,8 @@ func packageEdges(pkgs []*project.Package, g *graph.Graph) []*pkgEdge {
 	byPair := map[[2]int]*pkgEdge{}
 	for i := range g.Edges {
 		e := &g.Edges[i]
-		if e.FromPkg == nil || e.ToPkg == nil || e.FromPkg == e.ToPkg {
-			continue
+		if e.FromPkg == nil || e.ToPkg == nil || e.FromPkg == e.ToPkg || e.Decl {
+			continue // declarations (app.json pages) are not dependencies
 		}
 		key := [2]int{index[e.FromPkg], index[e.ToPkg]}
 		pe := byPair[key]

@@ -35,6 +35,9 @@ type jsonFinding struct {
 	Suppressed *jsonSuppression `json:"suppressed,omitempty"`
 	// Fixes are the safe fixes (what --fix applies), omitted when none.
 	Fixes []jsonFix `json:"fixes,omitempty"`
+	// BaselineState is "new" or "unchanged" when the run compared with a
+	// baseline; unchanged findings do not count.
+	BaselineState string `json:"baselineState,omitempty"`
 }
 
 type jsonFix struct {
@@ -65,8 +68,12 @@ type jsonSummary struct {
 	Warnings int `json:"warnings"`
 	Notes    int `json:"notes"`
 	// Suppressed counts the suppressed findings (omitted when none).
-	Suppressed int  `json:"suppressed,omitempty"`
-	Submit     bool `json:"submit"`
+	Suppressed int `json:"suppressed,omitempty"`
+	// Baselined and BaselineGone: findings recorded in the baseline, and
+	// recorded ones fixed since (omitted without a baseline).
+	Baselined    int  `json:"baselined,omitempty"`
+	BaselineGone int  `json:"baselineGone,omitempty"`
+	Submit       bool `json:"submit"`
 }
 
 func writeJSON(w io.Writer, run *Run) error {
@@ -75,14 +82,14 @@ func writeJSON(w io.Writer, run *Run) error {
 		SchemaVersion: JSONSchemaVersion,
 		Tool:          jsonTool{Name: run.Tool, Version: run.Version},
 		Findings:      []jsonFinding{},
-		Summary:       jsonSummary{Files: run.Files, Errors: c.Errors, Warnings: c.Warnings, Notes: c.Notes, Suppressed: c.Suppressed, Submit: run.Submit},
+		Summary:       jsonSummary{Files: run.Files, Errors: c.Errors, Warnings: c.Warnings, Notes: c.Notes, Suppressed: c.Suppressed, Baselined: c.Baselined, BaselineGone: run.BaselineGone, Submit: run.Submit},
 	}
 	for _, f := range run.Findings {
 		jf := jsonFinding{
 			Rule: f.Rule, Level: f.Level.String(), Path: run.path(f),
 			Line: f.Range.Start.Line, Column: f.Range.Start.Col,
 			EndLine: f.Range.End.Line, EndColumn: f.Range.End.Col,
-			Message: f.Message,
+			Message: f.Message, BaselineState: f.BaselineState,
 		}
 		if s := f.Suppressed; s != nil {
 			jf.Suppressed = &jsonSuppression{Kind: s.Kind, Justification: s.Justification}

@@ -39,11 +39,15 @@ type Run struct {
 	Graph string
 	// Color enables ANSI color in text output.
 	Color bool
+	// Baseline is set when the run compared with a baseline;
+	// BaselineGone counts its findings fixed since.
+	Baseline     bool
+	BaselineGone int
 }
 
-// Counts is the number of findings of each level, and of those suppressed
-// (which count at no level).
-type Counts struct{ Errors, Warnings, Notes, Suppressed int }
+// Counts is the number of findings of each level that count, and of
+// those suppressed or recorded in the baseline (which count at no level).
+type Counts struct{ Errors, Warnings, Notes, Suppressed, Baselined int }
 
 // Count tallies findings by level.
 func Count(fs []lint.Finding) Counts {
@@ -52,6 +56,8 @@ func Count(fs []lint.Finding) Counts {
 		switch {
 		case f.Suppressed != nil:
 			c.Suppressed++
+		case f.BaselineState == lint.Unchanged:
+			c.Baselined++
 		case f.Level == lint.Error:
 			c.Errors++
 		case f.Level == lint.Warning:
@@ -63,13 +69,13 @@ func Count(fs []lint.Finding) Counts {
 	return c
 }
 
-// Shown returns the findings that are not suppressed: what text, GitHub
-// annotations and the markdown summary list. JSON and SARIF keep every
-// finding and mark the suppressed ones.
+// Shown returns the findings that count (neither suppressed nor in the
+// baseline): what text, GitHub annotations and the markdown summary list.
+// JSON and SARIF keep every finding and mark the others.
 func (run *Run) Shown() []lint.Finding {
 	out := make([]lint.Finding, 0, len(run.Findings))
 	for _, f := range run.Findings {
-		if f.Suppressed == nil {
+		if f.Counts() {
 			out = append(out, f)
 		}
 	}

@@ -79,6 +79,9 @@ type sarifResult struct {
 	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
 	// Fixes are the safe fixes (what --fix applies).
 	Fixes []sarifFix `json:"fixes,omitempty"`
+	// BaselineState is "new" or "unchanged" when the run compared with a
+	// baseline.
+	BaselineState string `json:"baselineState,omitempty"`
 }
 
 type sarifFix struct {
@@ -143,10 +146,11 @@ func writeSARIF(w io.Writer, run *Run) error {
 			reg.EndLine, reg.EndColumn = f.Range.End.Line, f.Range.End.Col
 		}
 		res := sarifResult{
-			RuleID:    f.Rule,
-			RuleIndex: index[f.Rule],
-			Level:     f.Level.String(),
-			Message:   sarifText{Text: sentence(f.Message)},
+			RuleID:        f.Rule,
+			RuleIndex:     index[f.Rule],
+			BaselineState: f.BaselineState,
+			Level:         f.Level.String(),
+			Message:       sarifText{Text: sentence(f.Message)},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 				ArtifactLocation: sarifArtifact{URI: sarifURI(run.path(f)), URIBaseID: "%SRCROOT%"},
 				Region:           reg,

@@ -70,6 +70,12 @@ func summary(run *Run) string {
 	if c.Suppressed > 0 {
 		suppressed = fmt.Sprintf("; %d suppressed", c.Suppressed)
 	}
+	if run.Baseline {
+		suppressed += fmt.Sprintf("; %d in the baseline", c.Baselined)
+		if run.BaselineGone > 0 {
+			suppressed += fmt.Sprintf(", %d fixed since (shrink it with --write-baseline)", run.BaselineGone)
+		}
+	}
 	if shown == 0 {
 		return fmt.Sprintf("fpcheck: no problems in %s%s", files, suppressed)
 	}

@@ -22,6 +22,10 @@ var dependencyKinds = map[string]string{
 	"kind:wxss-import":      "@import",
 	"kind:component":        "usingComponents entry",
 	"kind:generic-default":  "componentGenerics default",
+	"kind:page":             "page",
+	"kind:public-component": "publicComponents entry",
+	"kind:plugin-page":      "plugin page",
+	"kind:plugin-main":      "plugin main",
 }
 
 // withKinds returns msgs plus the dependency-kind phrases.

@@ -24,18 +24,21 @@ var notCheckedMeta = &Meta{
 		`pre-commit snapshot it is absent: dependencies on packages that a package.json declares are then not ` +
 		`checked (they are, fully, when miniprogram_npm/ is there). With the TypeScript compiler plugin off, ` +
 		`the .js beside each .ts file is the output of the team's own build step; when it is missing, the .ts ` +
-		`file and the dependencies on it are not checked. Files fpcheck could not read, or that are too large ` +
+		`file and the dependencies on it are not checked. Git submodules (.gitmodules) that a clone without ` +
+		`--recursive left empty are not checked either. Files fpcheck could not read, or that are too large ` +
 		`to parse, are named one by one. A note never fails a run.`,
 	Bad:  "pages/index/index.json\n{\"usingComponents\": {\"van-button\": \"@vant/weapp/button/index\"}}  (miniprogram_npm/ not built)",
 	Good: "pages/index/index.json\n{\"usingComponents\": {\"van-button\": \"@vant/weapp/button/index\"}}  (after 构建 npm)",
 	Tags: []string{"dependencies", "coverage"},
 	Messages: map[string]string{
-		"npm-one": `1 dependency on an npm package (%s) was not checked: miniprogram_npm/ is not built in this checkout (构建 npm output is often git-ignored); it is checked when miniprogram_npm/ is there`,
-		"npm":     `%d dependencies on npm packages (%s) were not checked: miniprogram_npm/ is not built in this checkout (构建 npm output is often git-ignored); they are checked when miniprogram_npm/ is there`,
-		"ts-one":  `1 .ts file was not checked: the TypeScript compiler plugin is off (project.config.json setting.useCompilerPlugins) and its .js, the output of your own build step, is not in this checkout`,
-		"ts":      `%d .ts files were not checked: the TypeScript compiler plugin is off (project.config.json setting.useCompilerPlugins) and their .js, the output of your own build step, are not in this checkout`,
-		"file":    `this file was not checked: %s`,
-		"nothing": `no page or component code (JavaScript or WXML) was checked: the code this project has could not be read or is not compiled in this checkout`,
+		"npm-one":       `1 dependency on an npm package (%s) was not checked: miniprogram_npm/ is not built in this checkout (构建 npm output is often git-ignored); it is checked when miniprogram_npm/ is there`,
+		"npm":           `%d dependencies on npm packages (%s) were not checked: miniprogram_npm/ is not built in this checkout (构建 npm output is often git-ignored); they are checked when miniprogram_npm/ is there`,
+		"ts-one":        `1 .ts file was not checked: the TypeScript compiler plugin is off (project.config.json setting.useCompilerPlugins) and its .js, the output of your own build step, is not in this checkout`,
+		"ts":            `%d .ts files were not checked: the TypeScript compiler plugin is off (project.config.json setting.useCompilerPlugins) and their .js, the output of your own build step, are not in this checkout`,
+		"file":          `this file was not checked: %s`,
+		"submodule-one": `1 dependency into a git submodule that is not checked out (%s) was not checked; run git submodule update --init`,
+		"submodule":     `%d dependencies into git submodules that are not checked out (%s) were not checked; run git submodule update --init`,
+		"nothing":       `no page or component code (JavaScript or WXML) was checked: the code this project has could not be read or is not compiled in this checkout`,
 	},
 }
 
@@ -44,6 +47,7 @@ func (notChecked) Meta() *Meta { return notCheckedMeta }
 func (notChecked) Check(c *Context) {
 	notBuilt(c)
 	uncompiledTS(c)
+	inSubmodules(c)
 	p := c.Project
 	code, unchecked := false, false
 	for _, rel := range p.Paths {
@@ -91,6 +95,35 @@ func notBuilt(c *Context) {
 		return
 	}
 	c.Report(first.From, first.Start, first.End, "npm", count, strings.Join(list, ", "))
+}
+
+// inSubmodules reports, once, the dependencies into git submodules that
+// this checkout lacks, at the first of them.
+func inSubmodules(c *Context) {
+	var first *graph.Edge
+	count := 0
+	names := map[string]bool{}
+	for i := range c.Graph.Edges {
+		e := &c.Graph.Edges[i]
+		if e.Unchecked != graph.SubmoduleMissing || !c.Graph.Loaded(e.From.Path) {
+			continue
+		}
+		if first == nil {
+			first = e
+		}
+		count++
+		for _, sm := range c.Project.Submodules() {
+			if project.Under(e.Target.Candidates[0], sm) {
+				names[sm] = true
+			}
+		}
+	}
+	switch {
+	case count == 1:
+		c.Report(first.From, first.Start, first.End, "submodule-one", strings.Join(sortedNames(names), ", "))
+	case count > 1:
+		c.Report(first.From, first.Start, first.End, "submodule", count, strings.Join(sortedNames(names), ", "))
+	}
 }
 
 // uncompiledTS reports, once, the .ts files that the TypeScript plugin

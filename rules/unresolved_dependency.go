@@ -20,7 +20,9 @@ var unresolvedDependencyMeta = &Meta{
 	Severity: Error,
 	Title:    "a dependency does not resolve to a file",
 	Explanation: `A require/import, template (<import>/<include>), <wxs src>, wxss @import or component path names ` +
-		`no file that will be uploaded, so it fails to load on the phone. fpcheck resolves as the platform does ` +
+		`no file that will be uploaded, so it fails to load on the phone; and what app.json and plugin.json ` +
+		`declare must be there, or the compiler rejects the upload: every page of every package (.wxml and ` +
+		`.js), plugin.json's publicComponents (.json, .wxml, .js), pages and main. fpcheck resolves as the platform does ` +
 		`(relative paths; "/" from the root in WXML, WXSS and JSON; resolveAlias; .ts with the TypeScript plugin; ` +
 		`.js appended; no index.js for local directories; miniprogram_npm walking up, also for "./name"; a ` +
 		`component path as <p>, then <p>/index) and lists the paths it tried. A component also needs its .wxml ` +
@@ -38,7 +40,7 @@ var unresolvedDependencyMeta = &Meta{
 		"missing":      `%s %q does not resolve to a file that will be uploaded; tried %s`,
 		"npm":          `%s %q: package %q is declared in package.json, but the built miniprogram_npm/ does not have it; run 构建 npm (build npm) again`,
 		"outside":      `%s %q leaves the project`,
-		"incomplete":   `%s %q: the component %s has no %s`,
+		"incomplete":   `%s %q is missing %s`,
 		"no-alias":     ` (resolveAlias of app.json applies only to the mini-program, not to plugin code)`,
 		"plugin-alias": ` (resolveAlias in plugin.json is not applied: the compiler reads resolveAlias only from app.json, for the mini-program)`,
 	}),
@@ -55,8 +57,7 @@ func (unresolvedDependency) Check(c *Context) {
 		}
 		if e.Target.Found {
 			if len(e.Target.Missing) > 0 {
-				c.Report(e.From, e.Start, e.End, "incomplete", kindPhrase(c, e), e.Specifier,
-					strings.TrimSuffix(e.Target.Path, ".json"), strings.Join(e.Target.Missing, ", "))
+				c.Report(e.From, e.Start, e.End, "incomplete", kindPhrase(c, e), e.Specifier, strings.Join(e.Target.Missing, ", "))
 			}
 			continue
 		}

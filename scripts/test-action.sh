@@ -135,6 +135,8 @@ echo "== (b) a clean project"
 clean="$work/clean-repo"
 mkdir -p "$clean/pages/index"
 echo '{"pages":["pages/index/index"],"functionalPages":{"independent":true}}' >"$clean/app.json"
+echo '<view>hi</view>' >"$clean/pages/index/index.wxml"
+echo 'Page({});' >"$clean/pages/index/index.js"
 act clean run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$clean"
 if [ "$(rc clean)" = 0 ]; then ok "clean project: run step passes"; else bad "clean project"; show clean; fi
 check "errors=0 warnings=0 exit-code=0" test "$(out clean errors)/$(out clean warnings)/$(out clean exit-code)" = 0/0/0

@@ -39,7 +39,7 @@ func asyncKind(e *Edge) bool {
 // message never says where a missing file would have been.
 func Classify(e *Edge) Crossing {
 	from, to := e.FromPkg, e.ToPkg
-	if from == nil || !e.Plugin && !e.Target.Found {
+	if from == nil || e.Decl || !e.Plugin && !e.Target.Found {
 		return NoCrossing
 	}
 	if e.Plugin {

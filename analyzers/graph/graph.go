@@ -7,6 +7,7 @@ package graph
 
 import (
 	"iter"
+	"path"
 	"strings"
 
 	"github.com/fpcheck/fpcheck/analyzers/jsmod"
@@ -23,6 +24,12 @@ const (
 	KindWXSSImport     = "wxss-import"
 	KindComponent      = "component"
 	KindGenericDefault = "generic-default"
+	// Declarations of the files the platform loads: app.json pages,
+	// plugin.json publicComponents, pages and main.
+	KindPage            = "page"
+	KindPublicComponent = "public-component"
+	KindPluginPage      = "plugin-page"
+	KindPluginMain      = "plugin-main"
 )
 
 // Edge is one dependency of one file.
@@ -44,6 +51,10 @@ type Edge struct {
 	// Plugin is set for plugin references: requirePlugin, plugin:// and
 	// plugin-private:// components. They are not resolved to files.
 	Plugin bool
+	// Decl is set for declarations (a page in app.json, an entry of
+	// plugin.json): they name what the platform loads and cross no
+	// boundary.
+	Decl bool
 	// Target is where the specifier leads (zero for plugin references).
 	Target resolve.Result
 	// FromPkg and ToPkg are the packages of From and of Target.Path (nil
@@ -72,6 +83,9 @@ const (
 	// TSNotCompiled: the .ts file exists, but the TypeScript compiler
 	// plugin is off, so the .js is the output of a build step of the team's.
 	TSNotCompiled
+	// SubmoduleMissing: the target lies in a git submodule (.gitmodules)
+	// that this checkout has not checked out.
+	SubmoduleMissing
 )
 
 // Crossings returns the edges that cross boundary b.
@@ -112,6 +126,7 @@ func Build(p *project.Project) *Graph {
 			b.jsDeps(f, f.InlineWXS)
 		case f.JSON != nil:
 			b.jsonDeps(f)
+			b.declarations(f)
 		case f.WXSS != nil:
 			b.wxssDeps(f)
 		}
@@ -143,6 +158,13 @@ var isolatedKind = map[Crossing]project.PackageKind{
 
 // unchecked says why e, which did not resolve, cannot be judged here.
 func (b *builder) unchecked(e *Edge) Unchecked {
+	if len(e.Target.Candidates) > 0 {
+		for _, sm := range b.p.Submodules() {
+			if project.Under(e.Target.Candidates[0], sm) {
+				return SubmoduleMissing
+			}
+		}
+	}
 	if npm := b.p.NPM(); !npm.Built(e.From.Root) {
 		name := e.Target.NpmName
 		if name == "" && resolve.IsPackageName(strings.TrimSpace(e.Specifier)) {
@@ -267,4 +289,47 @@ func (b *builder) component(f *project.File, r *resolve.Resolver, kind string, v
 		e.Target = r.Component(f.Path, spec)
 	}
 	b.add(e)
+}
+
+// declarations adds the edges of what app.json and plugin.json declare:
+// every page of every package, and plugin.json's publicComponents, pages
+// and main, so that what is missing or incomplete is reported at the value.
+func (b *builder) declarations(f *project.File) {
+	p := b.p
+	if app := p.App(); app.File == f {
+		r := b.resolver(f.Root)
+		for _, pkg := range app.Packages {
+			for i, page := range pkg.Pages {
+				v := pkg.PageValues[i]
+				b.add(Edge{From: f, Kind: KindPage, Specifier: v.Str(), Start: v.Start(), End: v.End(), Decl: true, Target: r.Page(page)})
+			}
+		}
+	}
+	pl := p.Plugin()
+	if pl.File != f || f == nil {
+		return
+	}
+	r := b.resolver(f.Root)
+	for _, m := range pl.PublicComponents {
+		if m.Duplicate || m.Value.Kind() != jsonpos.String {
+			continue
+		}
+		e := Edge{From: f, Kind: KindPublicComponent, Specifier: m.Value.Str(), Start: m.Value.Start(), End: m.Value.End(), Decl: true}
+		e.Target = r.Component(f.Path, m.Value.Str())
+		b.add(e)
+	}
+	for _, m := range pl.Pages {
+		if m.Duplicate || m.Value.Kind() != jsonpos.String {
+			continue
+		}
+		spec := m.Value.Str()
+		e := Edge{From: f, Kind: KindPluginPage, Specifier: spec, Start: m.Value.Start(), End: m.Value.End(), Decl: true}
+		if rel, ok := project.CleanRel(spec); ok && rel != "" {
+			e.Target = r.Page(path.Join(p.PluginRoot, strings.TrimSuffix(rel, path.Ext(rel))))
+		}
+		b.add(e)
+	}
+	if v := pl.Main; v.Kind() == jsonpos.String && strings.TrimSpace(v.Str()) != "" {
+		b.add(Edge{From: f, Kind: KindPluginMain, Specifier: v.Str(), Start: v.Start(), End: v.End(), Decl: true, Target: r.File(f.Path, v.Str())})
+	}
 }

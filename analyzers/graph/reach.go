@@ -89,15 +89,11 @@ func (b *builder) reach() {
 // and pages it names (paths relative to the plugin root).
 func (b *builder) pluginEntries(add func(string), addUnit func(string)) {
 	p := b.p
-	f := p.File(path.Join(p.PluginRoot, "plugin.json"))
-	if f == nil {
+	pl := p.Plugin()
+	if pl.File == nil {
 		return
 	}
-	add(f.Path)
-	if f.JSON == nil {
-		return
-	}
-	root := f.JSON.Root()
+	add(pl.File.Path)
 	rel := func(v jsonpos.Value) string {
 		if v.Kind() != jsonpos.String {
 			return ""
@@ -108,12 +104,10 @@ func (b *builder) pluginEntries(add func(string), addUnit func(string)) {
 		}
 		return path.Join(p.PluginRoot, clean)
 	}
-	add(rel(root.Get("main")))
-	for _, key := range []string{"publicComponents", "pages"} {
-		for _, m := range root.Get(key).Members() {
-			if base := rel(m.Value); base != "" {
-				addUnit(strings.TrimSuffix(base, path.Ext(base)))
-			}
+	add(rel(pl.Main))
+	for _, m := range append(append([]jsonpos.Member(nil), pl.PublicComponents...), pl.Pages...) {
+		if base := rel(m.Value); base != "" {
+			addUnit(strings.TrimSuffix(base, path.Ext(base)))
 		}
 	}
 }

@@ -118,8 +118,10 @@ type Project struct {
 	// (left out with --ignore, or hidden): dependencies on them resolve.
 	present map[string]bool
 
-	app *App
-	npm *NPM
+	app        *App
+	plugin     *Plugin
+	npm        *NPM
+	submodules []string
 }
 
 // Options tune Load.
@@ -191,7 +193,9 @@ func Load(dir string, opt Options) (*Project, error) {
 		return nil, err
 	}
 	p.readApp()
+	p.readPlugin()
 	p.readNPM()
+	p.readSubmodules()
 	return p, nil
 }
 

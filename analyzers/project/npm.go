@@ -101,3 +101,36 @@ func readInside(dir, rel string) ([]byte, bool) {
 	}
 	return readRegular(full)
 }
+
+// Submodules are the paths (project-relative, clean) of the git submodules
+// that DIR/.gitmodules declares and that have no files in this checkout: a
+// clone without --recursive leaves them empty, so what lies in them cannot
+// be checked.
+func (p *Project) Submodules() []string { return p.submodules }
+
+func (p *Project) readSubmodules() {
+	text, ok := readInside(p.Dir, ".gitmodules")
+	if !ok {
+		return
+	}
+	for line := range strings.SplitSeq(string(text), "\n") {
+		key, val, ok := strings.Cut(strings.TrimSpace(line), "=")
+		if !ok || strings.TrimSpace(key) != "path" {
+			continue
+		}
+		rel, ok := CleanRel(strings.TrimSpace(val))
+		if !ok || rel == "" || p.hasFilesUnder(rel) {
+			continue
+		}
+		p.submodules = append(p.submodules, rel)
+	}
+}
+
+func (p *Project) hasFilesUnder(dir string) bool {
+	for _, rel := range p.Paths {
+		if Under(rel, dir) {
+			return true
+		}
+	}
+	return false
+}

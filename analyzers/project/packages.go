@@ -50,8 +50,11 @@ type Package struct {
 	Root string
 	// Name is the subpackage's "name", else its root.
 	Name string
-	// Pages are the page paths the package declares, project-relative.
-	Pages []string
+	// Pages are the page paths the package declares, project-relative;
+	// PageValues are the app.json strings that declare them, in the same
+	// order.
+	Pages      []string
+	PageValues []jsonpos.Value
 	// Decl is the JSON value that declared it (zero for the main package).
 	Decl jsonpos.Value
 }
@@ -100,6 +103,7 @@ func (p *Project) readPackages(root jsonpos.Value) {
 	for _, pg := range root.Get("pages").Elements() {
 		if pg.Kind() == jsonpos.String {
 			main.Pages = append(main.Pages, path.Join(p.MiniRoot, pg.Str()))
+			main.PageValues = append(main.PageValues, pg)
 		}
 	}
 	if p.HasMini {
@@ -134,6 +138,7 @@ func (p *Project) readPackages(root jsonpos.Value) {
 		for _, pg := range d.Pages {
 			if pg.Kind() == jsonpos.String {
 				pkg.Pages = append(pkg.Pages, path.Join(d.Root, pg.Str()))
+				pkg.PageValues = append(pkg.PageValues, pg)
 			}
 		}
 		a.Packages = append(a.Packages, pkg)

@@ -356,6 +356,45 @@ func (r *Resolver) componentFiles(base string) []string {
 	return missing
 }
 
+// Page resolves a page (an app.json "pages" entry, a plugin.json page) at
+// base, project-relative without extension: it is there when any of its
+// .wxml, .js or .ts exists, and Missing lists which of the .wxml and the
+// script (.js, or a .ts beside it) are not. Path is the script.
+func (r *Resolver) Page(base string) Result {
+	res := Result{How: RootRelative}
+	if base == "" {
+		return res
+	}
+	script := base + ".js"
+	if r.TypeScript && r.Exists(base+".ts") || !r.Exists(script) && r.Exists(base+".ts") {
+		script = base + ".ts"
+	}
+	res.Candidates = []string{base + ".wxml", script}
+	res.Path = script
+	for _, c := range res.Candidates {
+		if r.Exists(c) {
+			res.Found = true
+		} else {
+			res.Missing = append(res.Missing, c)
+		}
+	}
+	if !res.Found {
+		res.Missing = nil
+	}
+	return res
+}
+
+// File resolves a module path written relative to from's directory (or
+// the code root with a leading "/"), with .ts/.js inference and no npm
+// lookup: plugin.json's "main".
+func (r *Resolver) File(from, spec string) Result {
+	spec = strings.TrimSpace(spec)
+	if spec == "" {
+		return Result{}
+	}
+	return r.tryFiles(Relative, r.rooted(from, spec))
+}
+
 // clamped is rooted for component, template and style paths, except that
 // leading "../" that climb past the code root stop at it, as the compiler
 // allows.
