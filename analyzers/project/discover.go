@@ -35,6 +35,9 @@ type Config struct {
 	// PackIgnore and PackInclude are packOptions.ignore / .include: files
 	// left out of (or kept in) the upload.
 	PackIgnore, PackInclude []PackRule
+	// AppID is "appid"; PluginAppID is "pluginAppid" (a plugin project's
+	// own plugin, which its host declares with version "dev").
+	AppID, PluginAppID string
 	// PackNpmPackageJSON are the package.json paths (project-relative,
 	// clean) of setting.packNpmRelationList, which the npm build reads.
 	PackNpmPackageJSON []string
@@ -140,6 +143,12 @@ func readConfig(root jsonpos.Value) (Config, error) {
 	}
 	if v := root.Get("compileType"); v.Kind() == jsonpos.String {
 		c.CompileType = v.Str()
+	}
+	if v := root.Get("appid"); v.Kind() == jsonpos.String {
+		c.AppID = v.Str()
+	}
+	if v := root.Get("pluginAppid"); v.Kind() == jsonpos.String {
+		c.PluginAppID = v.Str()
 	}
 	if v := root.Get("cloudfunctionRoot"); v.Kind() == jsonpos.String {
 		c.CloudfunctionRoot, _ = CleanRel(v.Str())

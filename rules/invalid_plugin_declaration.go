@@ -1,0 +1,121 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
+	"github.com/fpcheck/fpcheck/analyzers/project"
+)
+
+type invalidPluginDeclaration struct{}
+
+func init() { register(invalidPluginDeclaration{}) }
+
+// pluginKeys are the keys of an app.json plugin declaration (the
+// compiler's schema allows no others).
+var pluginKeys = []string{"provider", "version", "path", "export", "genericsImplementation"}
+
+// pluginVersion is the version form the compiler accepts in a mini-program:
+// latest, x.y.z with one to three digits each, or dev-<id>.
+var pluginVersion = regexp.MustCompile(`^(latest|[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}|dev-[A-Za-z0-9]+)$`)
+
+var invalidPluginDeclarationMeta = &Meta{
+	ID:       "invalid-plugin-declaration",
+	Severity: Error,
+	Title:    `an app.json "plugins" entry is one the compiler rejects`,
+	Explanation: `Each entry of "plugins" in app.json (and in a subpackage's "plugins") needs a string "provider" ` +
+		`(the plugin's appid) and a string "version", and may also have "path", "export" and ` +
+		`"genericsImplementation", nothing else. In a mini-program the version is "latest", x.y.z (one to three ` +
+		`digits each) or "dev-<id>"; "dev" is rejected: it is only for the host mini-program of a plugin ` +
+		`project, whose entry for its own plugin (provider: the project's pluginAppid, else its appid) must be ` +
+		`"dev", and whose "dev" entries must name that provider. This is what the official compiler checks at ` +
+		`upload, one error at a time; fpcheck reports every entry at its value.`,
+	Bad:  "app.json\n{\"plugins\": {\"myPlugin\": {\"version\": \"dev\", \"provider\": \"wx1234567890abcdef\"}}}",
+	Good: "app.json\n{\"plugins\": {\"myPlugin\": {\"version\": \"1.0.2\", \"provider\": \"wx1234567890abcdef\"}}}",
+	Tags: []string{"plugins", "config", "upload"},
+	Messages: map[string]string{
+		"not-object":  `plugin %q must be an object {"provider": …, "version": …}, found %s`,
+		"missing":     `plugin %q has no %q; the compiler requires "provider" and "version"`,
+		"not-string":  `%q of plugin %q must be a string, found %s`,
+		"unknown-key": `%q is not a key of a plugin declaration; use %s`,
+		"dev":         `plugin %q has version "dev", which a mini-program cannot use (only a plugin project's host, for its own plugin); use "latest", a version such as "1.0.0", or "dev-<id>"`,
+		"version":     `plugin %q has version %s; use "latest", x.y.z (1–3 digits each, such as "1.0.0") or "dev-<id>"`,
+		"own-dev":     `plugin %q is this plugin project's own plugin (provider %s), so its version must be "dev"`,
+		"dev-own":     `plugin %q has version "dev", so its provider must be this project's own plugin appid %q`,
+	},
+}
+
+func (invalidPluginDeclaration) Meta() *Meta { return invalidPluginDeclarationMeta }
+
+func (invalidPluginDeclaration) Check(c *Context) {
+	app := c.Project.App()
+	if app.File == nil || app.File.JSON == nil {
+		return
+	}
+	checkPlugins(c, app.File, app.File.JSON.Root().Get("plugins"))
+	for _, d := range app.SubpackageDecls {
+		checkPlugins(c, app.File, d.Value.Get("plugins"))
+	}
+}
+
+func checkPlugins(c *Context, f *project.File, plugins jsonpos.Value) {
+	cfg := c.Project.Config
+	// Without a compileType (project.config.json is often git-ignored), a
+	// project with a plugin root is a plugin project.
+	pluginProject := cfg.CompileType == "plugin" || cfg.CompileType == "" && c.Project.HasPlugin
+	own := cfg.PluginAppID
+	if own == "" {
+		own = cfg.AppID
+	}
+	for _, m := range plugins.Members() {
+		if m.Duplicate {
+			continue
+		}
+		v := m.Value
+		if v.Kind() != jsonpos.Object {
+			c.Report(f, v.Start(), v.End(), "not-object", m.Key, describeJSON(v))
+			continue
+		}
+		ok := true
+		for _, k := range v.Members() {
+			if !slices.Contains(pluginKeys, k.Key) {
+				c.Report(f, k.KeyStart, k.KeyEnd, "unknown-key", k.Key, strings.Join(quoteAll(pluginKeys), ", "))
+			}
+		}
+		for _, key := range []string{"provider", "version"} {
+			switch field := v.Get(key); {
+			case !field.Exists():
+				c.Report(f, m.KeyStart, m.KeyEnd, "missing", m.Key, key)
+				ok = false
+			case field.Kind() != jsonpos.String:
+				c.Report(f, field.Start(), field.End(), "not-string", key, m.Key, describeJSON(field))
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		provider, version := v.Get("provider"), v.Get("version")
+		switch {
+		case !pluginProject && version.Str() == "dev":
+			c.Report(f, version.Start(), version.End(), "dev", m.Key)
+		case !pluginProject && !pluginVersion.MatchString(version.Str()):
+			c.Report(f, version.Start(), version.End(), "version", m.Key, shorten(version.Raw()))
+		case pluginProject && own != "" && version.Str() == "dev" && provider.Str() != own:
+			c.Report(f, provider.Start(), provider.End(), "dev-own", m.Key, own)
+		case pluginProject && own != "" && provider.Str() == own && version.Str() != "dev":
+			c.Report(f, version.Start(), version.End(), "own-dev", m.Key, shorten(provider.Raw()))
+		}
+	}
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
+}
