@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -202,7 +201,7 @@ func (p *parser) errAt(v jsonpos.Value, format string, args ...any) *Error {
 
 func (p *parser) unknownKey(m jsonpos.Member, where string, allowed []string) *Error {
 	msg := fmt.Sprintf("unknown key %q in %s; allowed: %s", m.Key, where, strings.Join(allowed, ", "))
-	if s := suggest(m.Key, allowed); s != "" {
+	if s := lint.Suggest(m.Key, allowed); s != "" {
 		msg = fmt.Sprintf("unknown key %q in %s; did you mean %q?", m.Key, where, s)
 	}
 	return &Error{File: p.file, Start: m.KeyStart, End: m.KeyEnd, Message: msg}
@@ -215,7 +214,7 @@ func (p *parser) rules(v jsonpos.Value, into map[string]Setting) error {
 	for _, m := range v.Members() {
 		if !slices.Contains(p.ids, m.Key) {
 			msg := fmt.Sprintf("unknown rule %q; run \"fpcheck rules\" for the list", m.Key)
-			if s := suggest(m.Key, p.ids); s != "" {
+			if s := lint.Suggest(m.Key, p.ids); s != "" {
 				msg = fmt.Sprintf("unknown rule %q; did you mean %q?", m.Key, s)
 			}
 			return &Error{File: p.file, Start: m.KeyStart, End: m.KeyEnd, Message: msg}
@@ -319,38 +318,4 @@ func (o *Override) Matches(rel string) bool {
 		}
 	}
 	return false
-}
-
-// suggest returns the candidate closest to s, when it is close.
-func suggest(s string, candidates []string) string {
-	best, bestD := "", len(s)/2+2
-	sorted := append([]string(nil), candidates...)
-	sort.Strings(sorted)
-	for _, c := range sorted {
-		if d := distance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-// distance is the Levenshtein distance of a and b (bytes).
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -1,0 +1,121 @@
+package rules
+
+import (
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/fpcheck/fpcheck/analyzers/graph"
+	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
+	"github.com/fpcheck/fpcheck/analyzers/project"
+	"github.com/fpcheck/fpcheck/internal/lint"
+)
+
+type configKeyTypo struct{}
+
+func init() { register(configKeyTypo{}) }
+
+// The keys the official compiler knows, from the JSON schemas of
+// miniprogram-ci 2.1.42 (schema $version 1754364227507): app.json, an
+// app.json subpackage, plugin.json, and a page or component's JSON.
+var (
+	appKeys = []string{
+		"pages", "static", "mini-ios", "mini-android", "mini-weixin", "__warning__", "window", "plugins",
+		"entryPagePath", "permission", "workers", "agent", "subPackages", "subpackages", "chatTools", "preloadRule",
+		"usingComponents", "componentPlaceholder", "tabBar", "appBar", "requiredBackgroundModes",
+		"mimeTypeDeclarations", "networkTimeout", "debug", "resizable", "displayMode", "frameset", "functionalPages",
+		"cloud", "cloudVersion", "cloudConfig", "openDataContext", "openLocationPagePath", "sitemapLocation",
+		"serviceProviderTicket", "style", "useExtendedLib", "entranceDeclare", "darkmode", "themeLocation", "theme",
+		"singlePage", "lazyCodeLoading", "lazyCodeLoadingLegacy", "enablePassiveEvent", "requireBackgroundModes",
+		"embeddedAppIdList", "renderer", "resolveAlias", "debugOptions", "halfPage", "requiredPrivateInfos",
+		"rendererOptions", "componentFramework", "accountCardPackage", "xrEntryPagePath", "miniApp",
+		"__usePrivacyCheck__", "keepContextPageInCycleJump",
+	}
+	subpackageKeys = []string{"independent", "name", "entry", "root", "pages", "plugins", "useExtendedLib", "componentFramework", "renderer"}
+	pluginJSONKeys = []string{"publicComponents", "usingComponents", "pages", "main", "themeLocation", "lazyCodeLoading", "workers", "renderer", "componentFramework"}
+	pageKeys       = []string{
+		"pageJSONLight", "pageJSONDark", "enablePassiveEvent", "style", "componentPlaceholder", "mini-ios",
+		"mini-android", "mini-ohos", "mini-weixin", "disableScroll", "disableSwipeBack", "usingComponents", "renderer",
+		"rendererOptions", "component", "componentGenerics", "singlePage", "componentFramework", "styleIsolation",
+		"pureDataPattern", "backgroundColorTop", "backgroundColorBottom", "backgroundColorContent", "backgroundColor",
+		"enablePullDownRefresh", "navigationBarTextStyle", "navigationBarTitleText", "navigationStyle",
+		"backgroundTextStyle", "onReachBottomDistance", "pageOrientation", "navigationBarBackgroundColor",
+		"renderingMode", "restartStrategy", "visualEffectInBackground", "initialRenderingCache",
+		"handleWebviewPreload", "homeButton",
+	}
+)
+
+var configKeyTypoMeta = &Meta{
+	ID:       "config-key-typo",
+	Severity: Warning,
+	Title:    "a key in app.json, plugin.json or a page's JSON is a typo of a key the platform knows",
+	Explanation: `The official compiler ignores keys it does not know with a warning that miniprogram-ci never ` +
+		`prints, so a misspelled "subPackage", "functionalPage", "plugin" or "usingComponent" silently turns the ` +
+		`setting off: the subpackages, functional pages, plugins or components it declares do not exist on the ` +
+		`phone. fpcheck reports an unknown key only when it is one or two letters away from a key the compiler ` +
+		`knows (app.json, its subpackages, plugin.json, the JSON of pages and components), with a did-you-mean; ` +
+		`other unknown keys are left alone.`,
+	Bad:  "app.json\n{\"pages\": [\"pages/index/index\"], \"subPackage\": [{\"root\": \"shop\", \"pages\": [\"index\"]}]}",
+	Good: "app.json\n{\"pages\": [\"pages/index/index\"], \"subPackages\": [{\"root\": \"shop\", \"pages\": [\"index\"]}]}",
+	Tags: []string{"config", "upload"},
+	Messages: map[string]string{
+		"typo": `%q is not a key of %s, so the platform ignores it; did you mean %q?`,
+	},
+}
+
+func (configKeyTypo) Meta() *Meta { return configKeyTypoMeta }
+
+func (configKeyTypo) Check(c *Context) {
+	p := c.Project
+	app := p.App()
+	if app.File != nil && app.File.JSON != nil {
+		typos(c, app.File, app.File.JSON.Root(), appKeys, "app.json")
+		for _, d := range app.SubpackageDecls {
+			typos(c, app.File, d.Value, subpackageKeys, "a subpackage")
+		}
+	}
+	if pl := p.Plugin(); pl.File != nil && pl.File.JSON != nil {
+		typos(c, pl.File, pl.File.JSON.Root(), pluginJSONKeys, "plugin.json")
+	}
+	for _, f := range pageJSONs(c.Project, c.Graph) {
+		typos(c, f, f.JSON.Root(), pageKeys, "a page or component's JSON")
+	}
+}
+
+// typos reports the keys of object v that are near misses of known.
+func typos(c *Context, f *project.File, v jsonpos.Value, known []string, where string) {
+	for _, m := range v.Members() {
+		if slices.Contains(known, m.Key) || len(m.Key) < 4 {
+			continue
+		}
+		if s := lint.SuggestWithin(m.Key, known, 2); s != "" {
+			c.Report(f, m.KeyStart, m.KeyEnd, "typo", m.Key, where, s)
+		}
+	}
+}
+
+// pageJSONs are the parsed JSON files of the pages and components the
+// platform loads.
+func pageJSONs(p *project.Project, g *graph.Graph) []*project.File {
+	seen := map[string]bool{}
+	var out []*project.File
+	add := func(rel string) {
+		if f := p.File(rel); f != nil && f.JSON != nil && !seen[rel] {
+			seen[rel] = true
+			out = append(out, f)
+		}
+	}
+	for i := range g.Edges {
+		e := &g.Edges[i]
+		if !e.Target.Found || strings.Contains("/"+e.Target.Path, "/miniprogram_npm/") {
+			continue
+		}
+		switch e.Kind {
+		case graph.KindPage, graph.KindPluginPage:
+			add(strings.TrimSuffix(e.Target.Path, path.Ext(e.Target.Path)) + ".json")
+		case graph.KindComponent, graph.KindGenericDefault, graph.KindPublicComponent:
+			add(e.Target.Path)
+		}
+	}
+	return out
+}
