@@ -55,6 +55,9 @@ func (unresolvedDependency) Check(c *Context) {
 		if e.Plugin || e.FromPkg == nil || e.Unchecked != graph.Checked || !c.Graph.Loaded(e.From.Path) {
 			continue
 		}
+		if key, _ := pathProblem(e.Specifier); e.Decl && key != "" {
+			continue // invalid-config-path says what is wrong with it
+		}
 		if e.Target.Found {
 			if len(e.Target.Missing) > 0 {
 				c.Report(e.From, e.Start, e.End, "incomplete", kindPhrase(c, e), e.Specifier, strings.Join(e.Target.Missing, ", "))

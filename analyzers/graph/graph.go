@@ -325,7 +325,7 @@ func (b *builder) declarations(f *project.File) {
 		spec := m.Value.Str()
 		e := Edge{From: f, Kind: KindPluginPage, Specifier: spec, Start: m.Value.Start(), End: m.Value.End(), Decl: true}
 		if rel, ok := project.CleanRel(spec); ok && rel != "" {
-			e.Target = r.Page(path.Join(p.PluginRoot, strings.TrimSuffix(rel, path.Ext(rel))))
+			e.Target = r.PluginPage(path.Join(p.PluginRoot, strings.TrimSuffix(rel, path.Ext(rel))))
 		}
 		b.add(e)
 	}

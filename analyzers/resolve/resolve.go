@@ -360,7 +360,13 @@ func (r *Resolver) componentFiles(base string) []string {
 // base, project-relative without extension: it is there when any of its
 // .wxml, .js or .ts exists, and Missing lists which of the .wxml and the
 // script (.js, or a .ts beside it) are not. Path is the script.
-func (r *Resolver) Page(base string) Result {
+func (r *Resolver) Page(base string) Result { return r.page(base, false) }
+
+// PluginPage is Page for a plugin.json page, which also needs its .json
+// (the compiler checks all three).
+func (r *Resolver) PluginPage(base string) Result { return r.page(base, true) }
+
+func (r *Resolver) page(base string, json bool) Result {
 	res := Result{How: RootRelative}
 	if base == "" {
 		return res
@@ -370,6 +376,9 @@ func (r *Resolver) Page(base string) Result {
 		script = base + ".ts"
 	}
 	res.Candidates = []string{base + ".wxml", script}
+	if json {
+		res.Candidates = append(res.Candidates, base+".json")
+	}
 	res.Path = script
 	for _, c := range res.Candidates {
 		if r.Exists(c) {
