@@ -1,0 +1,141 @@
+package rules
+
+import (
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
+	"github.com/fpcheck/fpcheck/analyzers/project"
+)
+
+type invalidAppReference struct{}
+
+func init() { register(invalidAppReference{}) }
+
+// mainPackageName names the main package in preloadRule "packages".
+const mainPackageName = "__APP__"
+
+var invalidAppReferenceMeta = &Meta{
+	ID:       "invalid-app-reference",
+	Severity: Error,
+	Title:    "app.json refers to a page, package or directory that does not exist",
+	Explanation: `Several app.json settings name pages, packages and directories, and the official compiler ` +
+		`rejects the upload when they are not there: "entryPagePath" must be one of the pages (main package or ` +
+		`subpackages); every tabBar "list" "pagePath" must be a page of the main package ("pages"), without "?" ` +
+		`or "."; each "preloadRule" key must be a page and each of its "packages" a subpackage's name or root, ` +
+		`or "__APP__"; "workers" and "openDataContext" must be existing directories, and the open data context ` +
+		`needs its index.js. fpcheck reports each at its value.`,
+	Bad:  "app.json\n{\"pages\": [\"pages/index/index\"], \"tabBar\": {\"list\": [{\"pagePath\": \"shop/cart/cart\", \"text\": \"购物车\"}]}}",
+	Good: "app.json\n{\"pages\": [\"pages/index/index\", \"pages/cart/cart\"], \"tabBar\": {\"list\": [{\"pagePath\": \"pages/cart/cart\", \"text\": \"购物车\"}]}}",
+	Tags: []string{"config", "upload"},
+	Messages: map[string]string{
+		"entry":        `"entryPagePath" %q is not one of the pages of app.json (main package or subpackages)`,
+		"tab-page":     `tabBar page %q is not a page of the main package ("pages"); tabBar pages cannot be in subpackages`,
+		"tab-char":     `tabBar page %q must not contain %q`,
+		"preload-page": `preloadRule key %q is not a page of app.json`,
+		"preload-pkg":  `preloadRule package %q is not a subpackage's name or root, nor "__APP__" for the main package`,
+		"dir":          `%q %q is not a directory of the mini-program`,
+		"odc-index":    `the open data context %q has no index.js`,
+	},
+}
+
+func (invalidAppReference) Meta() *Meta { return invalidAppReferenceMeta }
+
+func (invalidAppReference) Check(c *Context) {
+	p := c.Project
+	app := p.App()
+	if app.File == nil || app.File.JSON == nil {
+		return
+	}
+	f, root := app.File, app.File.JSON.Root()
+	var mainPages, allPages []string
+	for _, v := range root.Get("pages").Elements() {
+		if v.Kind() == jsonpos.String {
+			mainPages = append(mainPages, v.Str())
+		}
+	}
+	allPages = append(allPages, mainPages...)
+	var packages []string
+	for _, d := range app.SubpackageDecls {
+		r := d.RawRoot
+		if r.Kind() != jsonpos.String {
+			continue
+		}
+		rootDir := strings.Trim(r.Str(), "/")
+		packages = append(packages, rootDir)
+		if n := d.Value.Get("name"); n.Kind() == jsonpos.String {
+			packages = append(packages, n.Str())
+		}
+		for _, v := range d.Pages {
+			if v.Kind() == jsonpos.String {
+				allPages = append(allPages, path.Join(rootDir, v.Str()))
+			}
+		}
+	}
+	if v := root.Get("entryPagePath"); v.Kind() == jsonpos.String && v.Str() != "" && !slices.Contains(allPages, v.Str()) {
+		c.Report(f, v.Start(), v.End(), "entry", v.Str())
+	}
+	for _, item := range root.Get("tabBar").Get("list").Elements() {
+		v := item.Get("pagePath")
+		if v.Kind() != jsonpos.String || v.Str() == "" {
+			continue
+		}
+		switch s := v.Str(); {
+		case strings.Contains(s, "?"):
+			c.Report(f, v.Start(), v.End(), "tab-char", s, "?")
+		case strings.Contains(s, "."):
+			c.Report(f, v.Start(), v.End(), "tab-char", s, ".")
+		case !slices.Contains(mainPages, s):
+			c.Report(f, v.Start(), v.End(), "tab-page", s)
+		}
+	}
+	if app.SubpackagesKey.Exists() {
+		for _, m := range root.Get("preloadRule").Members() {
+			if !slices.Contains(allPages, m.Key) && !strings.Contains(m.Key, "__plugin__/") {
+				c.Report(f, m.KeyStart, m.KeyEnd, "preload-page", m.Key)
+			}
+			for _, pk := range m.Value.Get("packages").Elements() {
+				if pk.Kind() != jsonpos.String {
+					continue
+				}
+				if s := pk.Str(); s != mainPackageName && !slices.Contains(packages, s) && !slices.Contains(packages, strings.Trim(s, "/")) {
+					c.Report(f, pk.Start(), pk.End(), "preload-pkg", s)
+				}
+			}
+		}
+	}
+	checkDir(c, f, root.Get("openDataContext"), "openDataContext", true)
+	w := root.Get("workers")
+	if w.Kind() == jsonpos.Object {
+		w = w.Get("path")
+	}
+	checkDir(c, f, w, "workers", false)
+}
+
+// checkDir reports a directory setting that names no directory of the
+// mini-program (and, for the open data context, one without index.js).
+func checkDir(c *Context, f *project.File, v jsonpos.Value, key string, index bool) {
+	if v.Kind() != jsonpos.String {
+		return
+	}
+	rel, ok := project.CleanRel(v.Str())
+	if !ok || rel == "" {
+		return
+	}
+	p := c.Project
+	dir := path.Join(p.MiniRoot, rel)
+	hasFiles := false
+	for _, r := range p.Paths {
+		if project.Under(r, dir) && r != dir {
+			hasFiles = true
+			break
+		}
+	}
+	switch {
+	case !hasFiles:
+		c.Report(f, v.Start(), v.End(), "dir", key, v.Str())
+	case index && !p.Exists(path.Join(dir, "index.js")):
+		c.Report(f, v.Start(), v.End(), "odc-index", v.Str())
+	}
+}

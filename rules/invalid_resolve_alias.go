@@ -1,0 +1,54 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
+)
+
+type invalidResolveAlias struct{}
+
+func init() { register(invalidResolveAlias{}) }
+
+var invalidResolveAliasMeta = &Meta{
+	ID:       "invalid-resolve-alias",
+	Severity: Error,
+	Title:    `an app.json "resolveAlias" entry is one the compiler rejects`,
+	Explanation: `Each "resolveAlias" entry maps a prefix to a path from the mini-program root, such as ` +
+		`{"@/*": "/*"} or {"~/utils/*": "utils/*"}. The official compiler rejects an entry whose key and value do ` +
+		`not both end with "/*", whose value starts with "./", or that contains "//" - and a malformed alias ` +
+		`does not resolve what it seems to. fpcheck reports each at the entry.`,
+	Bad:  "app.json\n{\"resolveAlias\": {\"@\": \"./src\"}}",
+	Good: "app.json\n{\"resolveAlias\": {\"@/*\": \"/src/*\"}}",
+	Tags: []string{"config", "upload", "dependencies"},
+	Messages: map[string]string{
+		"star":   `resolveAlias %q: %q: the key and the value must both end with "/*", such as "@/*": "/*"`,
+		"dot":    `resolveAlias %q: the value %q must not start with "./"; write it from the mini-program root, such as "/utils/*"`,
+		"double": `resolveAlias %q: %q must not contain "//"`,
+		"type":   `resolveAlias %q must be a string path such as "/utils/*", found %s`,
+	},
+}
+
+func (invalidResolveAlias) Meta() *Meta { return invalidResolveAliasMeta }
+
+func (invalidResolveAlias) Check(c *Context) {
+	app := c.Project.App()
+	if app.File == nil || app.File.JSON == nil {
+		return
+	}
+	for _, m := range app.File.JSON.Root().Get("resolveAlias").Members() {
+		v := m.Value
+		if v.Kind() != jsonpos.String {
+			c.Report(app.File, v.Start(), v.End(), "type", m.Key, describeJSON(v))
+			continue
+		}
+		switch k, s := m.Key, v.Str(); {
+		case strings.Contains(k, "//") || strings.Contains(s, "//"):
+			c.Report(app.File, m.KeyStart, v.End(), "double", k, s)
+		case strings.HasPrefix(s, "./"):
+			c.Report(app.File, v.Start(), v.End(), "dot", k, s)
+		case !strings.HasSuffix(k, "/*") || !strings.HasSuffix(s, "/*"):
+			c.Report(app.File, m.KeyStart, v.End(), "star", k, s)
+		}
+	}
+}
