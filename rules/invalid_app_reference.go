@@ -24,7 +24,7 @@ var invalidAppReferenceMeta = &Meta{
 		`rejects the upload when they are not there: "entryPagePath" must be one of the pages (main package or ` +
 		`subpackages); every tabBar "list" "pagePath" must be a page of the main package ("pages"), without "?" ` +
 		`or "."; each "preloadRule" key must be a page and each of its "packages" a subpackage's name or root, ` +
-		`or "__APP__"; "workers" and "openDataContext" must be existing directories, and the open data context ` +
+		`or "__APP__"; every subpackage "root", "workers" and "openDataContext" must be existing directories, and the open data context ` +
 		`needs its index.js. fpcheck reports each at its value.`,
 	Bad:  "app.json\n{\"pages\": [\"pages/index/index\"], \"tabBar\": {\"list\": [{\"pagePath\": \"shop/cart/cart\", \"text\": \"购物车\"}]}}",
 	Good: "app.json\n{\"pages\": [\"pages/index/index\", \"pages/cart/cart\"], \"tabBar\": {\"list\": [{\"pagePath\": \"pages/cart/cart\", \"text\": \"购物车\"}]}}",
@@ -105,6 +105,9 @@ func (invalidAppReference) Check(c *Context) {
 			}
 		}
 	}
+	for _, d := range app.SubpackageDecls {
+		checkDir(c, f, d.RawRoot, "root", false)
+	}
 	checkDir(c, f, root.Get("openDataContext"), "openDataContext", true)
 	w := root.Get("workers")
 	if w.Kind() == jsonpos.Object {
@@ -125,6 +128,11 @@ func checkDir(c *Context, f *project.File, v jsonpos.Value, key string, index bo
 	}
 	p := c.Project
 	dir := path.Join(p.MiniRoot, rel)
+	for _, sm := range p.Submodules() {
+		if project.Under(dir, sm) {
+			return // not checked out: not-checked says so
+		}
+	}
 	hasFiles := false
 	for _, r := range p.Paths {
 		if project.Under(r, dir) && r != dir {
