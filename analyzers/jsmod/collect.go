@@ -52,6 +52,7 @@ type collector struct {
 	top  map[string]*topDecl
 	deps []rawDep
 	dyn  []genSpan
+	apps []genSpan
 	exps []rawExport
 	// importVars maps esbuild's import variables to their require literal.
 	importVars map[string]int
@@ -196,6 +197,8 @@ func (c *collector) call(n *ast.CallExpression, w *walker) bool {
 		c.require(n, RequireAsync, w)
 	case isIdent(n.Callee, "requirePlugin") && !w.bound("requirePlugin"):
 		c.require(n, RequirePlugin, w)
+	case isIdent(n.Callee, "App") && !w.bound("App"):
+		c.apps = append(c.apps, nodeSpan(n.Callee))
 	case c.esm && isIdent(n.Callee, "__export"):
 		c.esbuildExports(n)
 		return false

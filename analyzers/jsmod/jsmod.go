@@ -55,6 +55,9 @@ type Module struct {
 	// whose first argument is not a static string: spans of whole calls, in
 	// source order.
 	DynamicRequires []Span
+	// AppCalls are the spans of the callee of every App(...) call (the
+	// global, not a local binding of that name), in source order.
+	AppCalls []Span
 	// Exports are the named exports that can be determined, in source order.
 	Exports []Export
 	// OpaqueExports is set when the exports cannot be fully known, e.g.

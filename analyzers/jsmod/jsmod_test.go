@@ -688,3 +688,30 @@ func TestEmptyAndTrivialFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestAppCalls finds App(...) calls of the global, in plain JS, ES modules
+// and TypeScript, and not calls of a local binding named App.
+func TestAppCalls(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		ts   bool
+		want int
+	}{
+		{"App({ onLaunch() {} })\n", false, 1},
+		{"import x from './x'\n// 启动\nApp({ globalData: x })\n", false, 1},
+		{"const a: number = 1\nApp({ a })\n", true, 1},
+		{"function App(o) { return o }\nApp({})\n", false, 0},
+		{"const app = getApp(); Page({ onLoad() { app.App() } })\n", false, 0},
+	} {
+		m := mustParse(t, tc.src, tc.ts)
+		if len(m.AppCalls) != tc.want {
+			t.Errorf("%q: %d App calls %+v, want %d", tc.src, len(m.AppCalls), m.AppCalls, tc.want)
+			continue
+		}
+		for _, s := range m.AppCalls {
+			if got := tc.src[s.Start:s.End]; got != "App" {
+				t.Errorf("%q: span %q, want App", tc.src, got)
+			}
+		}
+	}
+}

@@ -80,6 +80,11 @@ func (m *mapper) module(c *collector) *Module {
 			mod.DynamicRequires = append(mod.DynamicRequires, span)
 		}
 	}
+	for _, a := range c.apps {
+		if start, ok := m.toOrig(a.start); ok && hasWordAt(m.orig, start, "App") {
+			mod.AppCalls = append(mod.AppCalls, Span{Start: start, End: start + len("App")})
+		}
+	}
 	for _, e := range c.exps {
 		if e.reexport != "" {
 			if md, ok := byLiteral[c.importVars[e.reexport]]; ok {

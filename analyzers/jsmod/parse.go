@@ -80,6 +80,9 @@ func fromOriginal(prog *ast.Program) (*Module, *SyntaxError) {
 	for _, s := range c.dyn {
 		m.DynamicRequires = append(m.DynamicRequires, Span{Start: s.start, End: s.end})
 	}
+	for _, s := range c.apps {
+		m.AppCalls = append(m.AppCalls, Span{Start: s.start, End: s.start + len("App")})
+	}
 	for _, e := range c.exps {
 		m.Exports = append(m.Exports, Export{Name: e.name, Kind: e.kind, Start: e.at.start, End: e.at.end})
 	}
@@ -171,6 +174,9 @@ func (m *Module) shift(n int) {
 	}
 	for i := range m.Exports {
 		m.Exports[i].Start, m.Exports[i].End = at(m.Exports[i].Start), at(m.Exports[i].End)
+	}
+	for i := range m.AppCalls {
+		m.AppCalls[i].Start, m.AppCalls[i].End = at(m.AppCalls[i].Start), at(m.AppCalls[i].End)
 	}
 }
 

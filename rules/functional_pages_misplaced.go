@@ -1,0 +1,56 @@
+package rules
+
+import (
+	"path"
+
+	"github.com/fpcheck/fpcheck/analyzers/project"
+	"github.com/fpcheck/fpcheck/analyzers/wxml"
+)
+
+type functionalPagesMisplaced struct{}
+
+func init() { register(functionalPagesMisplaced{}) }
+
+var functionalPagesMisplacedMeta = &Meta{
+	ID:       "functional-pages-misplaced",
+	Severity: Error,
+	Title:    "functional pages or their navigator are where the platform never uses them",
+	Explanation: `Plugin functional pages (插件功能页) are provided by the plugin owner's mini-program: ` +
+		`functional-pages/ (with request-payment.js) belongs at the root of that mini-program, never inside the ` +
+		`plugin; a functional-pages/ directory under the plugin root is never loaded, so payment does not start ` +
+		`(an error). <functional-page-navigator> works only in plugin code; in a mini-program's own pages it does ` +
+		`nothing (a warning).`,
+	Bad:  "plugin/functional-pages/request-payment.js\nexports.beforeRequestPayment = function (args, callback) {}",
+	Good: "miniprogram/functional-pages/request-payment.js\nexports.beforeRequestPayment = function (args, callback) {}",
+	Tags: []string{"functional-pages", "plugins", "correctness"},
+	Messages: map[string]string{
+		"in-plugin":         `functional-pages/ is inside the plugin root, where the platform never loads it; functional pages belong to the plugin owner's mini-program, at the root of its miniprogramRoot`,
+		"navigator-outside": `functional-page-navigator only works in plugin code; in the mini-program's own pages it does nothing`,
+	},
+}
+
+func (functionalPagesMisplaced) Meta() *Meta { return functionalPagesMisplacedMeta }
+
+func (functionalPagesMisplaced) Check(c *Context) {
+	p := c.Project
+	if p.HasPlugin && !(p.HasMini && p.PluginRoot == p.MiniRoot) {
+		// A plugin may name a directory of its own functional-pages/; its
+		// request-payment file is what shows functional pages were meant.
+		dir := path.Join(p.PluginRoot, "functional-pages")
+		for _, name := range []string{"request-payment.js", "request-payment.ts"} {
+			if f := p.File(path.Join(dir, name)); f != nil {
+				c.Report(f, 0, 0, "in-plugin")
+				break
+			}
+		}
+	}
+	eachNavigator(p, func(f *project.File, el *wxml.Element) {
+		if p.HasPlugin && project.Under(f.Path, p.PluginRoot) && !(p.HasMini && p.PluginRoot == p.MiniRoot) {
+			return
+		}
+		if p.HasPlugin && p.HasMini && p.PluginRoot == p.MiniRoot {
+			return // one root for both: cannot tell plugin code apart
+		}
+		c.ReportLevel(Warning, f, el.NameStart, el.NameEnd, "navigator-outside")
+	})
+}
