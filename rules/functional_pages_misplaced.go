@@ -33,7 +33,10 @@ func (functionalPagesMisplaced) Meta() *Meta { return functionalPagesMisplacedMe
 
 func (functionalPagesMisplaced) Check(c *Context) {
 	p := c.Project
-	if p.HasPlugin && !(p.HasMini && p.PluginRoot == p.MiniRoot) {
+	if p.HasPlugin && p.HasMini && p.PluginRoot == p.MiniRoot {
+		return // one root for both: plugin code cannot be told apart
+	}
+	if p.HasPlugin {
 		// A plugin may name a directory of its own functional-pages/; its
 		// request-payment file is what shows functional pages were meant.
 		dir := path.Join(p.PluginRoot, "functional-pages")
@@ -45,12 +48,8 @@ func (functionalPagesMisplaced) Check(c *Context) {
 		}
 	}
 	eachNavigator(p, func(f *project.File, el *wxml.Element) {
-		if p.HasPlugin && project.Under(f.Path, p.PluginRoot) && !(p.HasMini && p.PluginRoot == p.MiniRoot) {
-			return
+		if !p.HasPlugin || !project.Under(f.Path, p.PluginRoot) {
+			c.ReportLevel(Warning, f, el.NameStart, el.NameEnd, "navigator-outside")
 		}
-		if p.HasPlugin && p.HasMini && p.PluginRoot == p.MiniRoot {
-			return // one root for both: cannot tell plugin code apart
-		}
-		c.ReportLevel(Warning, f, el.NameStart, el.NameEnd, "navigator-outside")
 	})
 }

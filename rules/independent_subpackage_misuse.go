@@ -11,7 +11,7 @@ var independentSubpackageMisuseMeta = &Meta{
 	Severity: Error,
 	Title:    "App() is defined in an independent subpackage, or plugins are declared on one",
 	Explanation: `The independent subpackage guide says: App can only be defined in the main package; an ` +
-		`independent subpackage must not define App, which causes unpredictable behaviour (an error). Use ` +
+		`independent subpackage must not define App, which causes unpredictable behavior (an error). Use ` +
 		`getApp({allowDefault: true}) there instead. It also says plugins are not supported in independent ` +
 		`subpackages for now, so a "plugins" key on one is a warning.`,
 	Bad:  "login/pages/login/login.js\nApp({ globalData: {} })",
