@@ -66,64 +66,58 @@ func (notChecked) Check(c *Context) {
 	}
 }
 
-// notBuilt reports, once, the dependencies on declared npm packages that
-// could not be checked, at the first of them.
+// notBuilt reports, once, the dependencies on npm packages that could not
+// be checked (miniprogram_npm/ is not built), at the first of them.
 func notBuilt(c *Context) {
-	var first *graph.Edge
-	count := 0
-	names := map[string]bool{}
-	for i := range c.Graph.Edges {
-		e := &c.Graph.Edges[i]
-		if e.Unchecked != graph.NpmNotBuilt || !c.Graph.Loaded(e.From.Path) {
-			continue
-		}
-		if first == nil {
-			first = e
-		}
-		count++
-		names[e.Target.NpmName] = true
-	}
-	if first == nil {
-		return
-	}
-	list := sortedNames(names)
-	if len(list) > maxNamed {
-		list = append(list[:maxNamed], "…")
-	}
-	if count == 1 {
-		c.Report(first.From, first.Start, first.End, "npm-one", strings.Join(list, ", "))
-		return
-	}
-	c.Report(first.From, first.Start, first.End, "npm", count, strings.Join(list, ", "))
+	onceFor(c, graph.NpmNotBuilt, "npm", func(e *graph.Edge) []string { return []string{e.Target.NpmName} })
 }
 
 // inSubmodules reports, once, the dependencies into git submodules that
 // this checkout lacks, at the first of them.
 func inSubmodules(c *Context) {
+	onceFor(c, graph.SubmoduleMissing, "submodule", func(e *graph.Edge) []string {
+		var in []string
+		for _, sm := range c.Project.Submodules() {
+			if project.Under(e.Target.Candidates[0], sm) {
+				in = append(in, sm)
+			}
+		}
+		return in
+	})
+}
+
+// onceFor reports, once and at the first of them, the loaded dependencies
+// left unchecked for reason: message key (count, names) or key+"-one"
+// (names) for a single one; names says what each one is about.
+func onceFor(c *Context, reason graph.Unchecked, key string, names func(*graph.Edge) []string) {
 	var first *graph.Edge
 	count := 0
-	names := map[string]bool{}
+	seen := map[string]bool{}
 	for i := range c.Graph.Edges {
 		e := &c.Graph.Edges[i]
-		if e.Unchecked != graph.SubmoduleMissing || !c.Graph.Loaded(e.From.Path) {
+		if e.Unchecked != reason || !c.Graph.Loaded(e.From.Path) {
 			continue
 		}
 		if first == nil {
 			first = e
 		}
 		count++
-		for _, sm := range c.Project.Submodules() {
-			if project.Under(e.Target.Candidates[0], sm) {
-				names[sm] = true
-			}
+		for _, n := range names(e) {
+			seen[n] = true
 		}
 	}
-	switch {
-	case count == 1:
-		c.Report(first.From, first.Start, first.End, "submodule-one", strings.Join(sortedNames(names), ", "))
-	case count > 1:
-		c.Report(first.From, first.Start, first.End, "submodule", count, strings.Join(sortedNames(names), ", "))
+	if first == nil {
+		return
 	}
+	list := sortedNames(seen)
+	if len(list) > maxNamed {
+		list = append(list[:maxNamed], "…")
+	}
+	if count == 1 {
+		c.Report(first.From, first.Start, first.End, key+"-one", strings.Join(list, ", "))
+		return
+	}
+	c.Report(first.From, first.Start, first.End, key, count, strings.Join(list, ", "))
 }
 
 // uncompiledTS reports, once, the .ts files that the TypeScript plugin

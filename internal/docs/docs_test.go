@@ -15,20 +15,8 @@ var update = flag.Bool("update", false, "rewrite docs/rules.md")
 // TestRulesReferenceIsCurrent fails when docs/rules.md no longer matches the
 // rule metadata; `go test ./internal/docs -update` regenerates it.
 func TestRulesReferenceIsCurrent(t *testing.T) {
-	path := filepath.Join("..", "..", "docs", "rules.md")
 	want := RulesMarkdown()
-	if *update {
-		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run: go test ./internal/docs -update)", err)
-	}
-	if string(got) != want {
-		t.Errorf("docs/rules.md is stale; run: go test ./internal/docs -update")
-	}
+	checkGenerated(t, filepath.Join("..", "..", "docs", "rules.md"), want)
 	for _, r := range rules.All() {
 		if !strings.Contains(want, "\n## "+r.Meta().ID+"\n") {
 			t.Errorf("rules reference lacks a section for %s", r.Meta().ID)
@@ -39,8 +27,13 @@ func TestRulesReferenceIsCurrent(t *testing.T) {
 // TestConfigSchemaIsCurrent fails when schema/fpcheck.schema.json no longer
 // matches the rule metadata; `go test ./internal/docs -update` regenerates it.
 func TestConfigSchemaIsCurrent(t *testing.T) {
-	path := filepath.Join("..", "..", "schema", "fpcheck.schema.json")
-	want := ConfigSchema()
+	checkGenerated(t, filepath.Join("..", "..", "schema", "fpcheck.schema.json"), ConfigSchema())
+}
+
+// checkGenerated compares the file at path with want, or rewrites it under
+// -update.
+func checkGenerated(t *testing.T, path, want string) {
+	t.Helper()
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
@@ -54,6 +47,6 @@ func TestConfigSchemaIsCurrent(t *testing.T) {
 		t.Fatalf("%v (run: go test ./internal/docs -update)", err)
 	}
 	if string(got) != want {
-		t.Errorf("schema/fpcheck.schema.json is stale; run: go test ./internal/docs -update")
+		t.Errorf("%s is stale; run: go test ./internal/docs -update", filepath.ToSlash(path))
 	}
 }
