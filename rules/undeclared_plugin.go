@@ -1,0 +1,104 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/fpcheck/fpcheck/analyzers/graph"
+	"github.com/fpcheck/fpcheck/analyzers/jsmod"
+	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
+)
+
+type undeclaredPlugin struct{}
+
+func init() { register(undeclaredPlugin{}) }
+
+var undeclaredPluginMeta = &Meta{
+	ID:       "undeclared-plugin",
+	Severity: Error,
+	Title:    "a plugin is used that app.json does not declare, or a plugin component that does not exist",
+	Explanation: `requirePlugin("name") and a "plugin://name/component" component name a plugin by the key it has ` +
+		`in app.json "plugins" (of the main package or of a subpackage), or by its provider appid; a name that ` +
+		`no "plugins" declares fails on the phone. In a plugin project, the host's "plugin://<own plugin>/name" ` +
+		`must be one of plugin.json's publicComponents. fpcheck accepts a plugin declared anywhere in app.json, ` +
+		`so a shared file used from the subpackage that declares it is not reported, and plugins a third-party ` +
+		`platform's ext.json declares count too.`,
+	Bad:  "pages/index/index.js\nconst chat = requirePlugin('chatt')",
+	Good: "pages/index/index.js\nconst chat = requirePlugin('chat') // app.json: \"plugins\": {\"chat\": {…}}",
+	Tags: []string{"plugins", "correctness"},
+	Messages: withKinds(map[string]string{
+		"undeclared": `%s %q names plugin %q, which no "plugins" of app.json declares`,
+		"no-public":  `%s %q: this project's own plugin %q has no publicComponents entry %q`,
+	}),
+}
+
+func (undeclaredPlugin) Meta() *Meta { return undeclaredPluginMeta }
+
+func (undeclaredPlugin) Check(c *Context) {
+	p := c.Project
+	app := p.App()
+	if !p.HasMini || app.File == nil || app.File.JSON == nil {
+		return
+	}
+	declared := map[string]string{} // alias or provider → provider
+	add := func(plugins jsonpos.Value) {
+		for _, m := range plugins.Members() {
+			provider := m.Value.Get("provider").Str()
+			declared[m.Key] = provider
+			if provider != "" {
+				declared[provider] = provider
+			}
+		}
+	}
+	add(app.File.JSON.Root().Get("plugins"))
+	if ext := p.File(joinRoot(p.MiniRoot, "ext.json")); ext != nil && ext.JSON != nil {
+		add(ext.JSON.Root().Get("plugins")) // a third-party platform's ext.json
+	}
+	for _, d := range app.SubpackageDecls {
+		add(d.Value.Get("plugins"))
+	}
+	own := p.Config.PluginAppID
+	if own == "" {
+		own = p.Config.AppID
+	}
+	public := map[string]bool{}
+	for _, m := range p.Plugin().PublicComponents {
+		public[m.Key] = true
+	}
+	for i := range c.Graph.Edges {
+		e := &c.Graph.Edges[i]
+		if !e.Plugin || e.From.Root != p.MiniRoot || p.HasPlugin && p.PluginRoot == p.MiniRoot {
+			continue
+		}
+		name, rest, ok := pluginName(e)
+		if !ok {
+			continue
+		}
+		provider, isDeclared := declared[name]
+		if !isDeclared {
+			c.Report(e.From, e.Start, e.End, "undeclared", kindPhrase(c, e), e.Specifier, name)
+			continue
+		}
+		if e.Kind == graph.KindComponent && p.HasPlugin && own != "" && provider == own && rest != "" && !public[rest] {
+			c.Report(e.From, e.Start, e.End, "no-public", kindPhrase(c, e), e.Specifier, name, rest)
+		}
+	}
+}
+
+// pluginName is the plugin a reference names, and the rest of a
+// plugin:// path; ok is false for references it does not judge
+// (plugin-private://, computed names).
+func pluginName(e *graph.Edge) (name, rest string, ok bool) {
+	spec := strings.TrimSpace(e.Specifier)
+	if e.IsJS {
+		if e.Kind != jsmod.RequirePlugin.String() || spec == "" {
+			return "", "", false
+		}
+		return spec, "", true
+	}
+	after, found := strings.CutPrefix(spec, "plugin://")
+	if !found {
+		return "", "", false
+	}
+	name, rest, _ = strings.Cut(after, "/")
+	return name, rest, name != ""
+}
