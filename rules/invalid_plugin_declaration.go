@@ -31,20 +31,23 @@ var invalidPluginDeclarationMeta = &Meta{
 		`"genericsImplementation", nothing else. In a mini-program the version is "latest", x.y.z (one to three ` +
 		`digits each) or "dev-<id>"; "dev" is rejected: it is only for the host mini-program of a plugin ` +
 		`project, whose entry for its own plugin (provider: the project's pluginAppid, else its appid) must be ` +
-		`"dev", and whose "dev" entries must name that provider. This is what the official compiler checks at ` +
+		`"dev", and whose "dev" entries must name that provider. A provider is declared once across the main ` +
+		`package and the subpackages, and an alias too. This is what the official compiler checks at ` +
 		`upload, one error at a time; fpcheck reports every entry at its value.`,
 	Bad:  "app.json\n{\"plugins\": {\"myPlugin\": {\"version\": \"dev\", \"provider\": \"wx1234567890abcdef\"}}}",
 	Good: "app.json\n{\"plugins\": {\"myPlugin\": {\"version\": \"1.0.2\", \"provider\": \"wx1234567890abcdef\"}}}",
 	Tags: []string{"plugins", "config", "upload"},
 	Messages: map[string]string{
-		"not-object":  `plugin %q must be an object {"provider": …, "version": …}, found %s`,
-		"missing":     `plugin %q has no %q; the compiler requires "provider" and "version"`,
-		"not-string":  `%q of plugin %q must be a string, found %s`,
-		"unknown-key": `%q is not a key of a plugin declaration; use %s`,
-		"dev":         `plugin %q has version "dev", which a mini-program cannot use (only a plugin project's host, for its own plugin); use "latest", a version such as "1.0.0", or "dev-<id>"`,
-		"version":     `plugin %q has version %s; use "latest", x.y.z (1–3 digits each, such as "1.0.0") or "dev-<id>"`,
-		"own-dev":     `plugin %q is this plugin project's own plugin (provider %s), so its version must be "dev"`,
-		"dev-own":     `plugin %q has version "dev", so its provider must be this project's own plugin appid %q`,
+		"not-object":    `plugin %q must be an object {"provider": …, "version": …}, found %s`,
+		"missing":       `plugin %q has no %q; the compiler requires "provider" and "version"`,
+		"not-string":    `%q of plugin %q must be a string, found %s`,
+		"unknown-key":   `%q is not a key of a plugin declaration; use %s`,
+		"dev":           `plugin %q has version "dev", which a mini-program cannot use (only a plugin project's host, for its own plugin); use "latest", a version such as "1.0.0", or "dev-<id>"`,
+		"version":       `plugin %q has version %s; use "latest", x.y.z (1–3 digits each, such as "1.0.0") or "dev-<id>"`,
+		"own-dev":       `plugin %q is this plugin project's own plugin (provider %s), so its version must be "dev"`,
+		"dev-own":       `plugin %q has version "dev", so its provider must be this project's own plugin appid %q`,
+		"same-provider": `plugin %q declares the same provider as plugin %q (%s); a plugin is declared once, in the main package or in one subpackage`,
+		"same-alias":    `the plugin alias %q is already declared; use another alias`,
 	},
 }
 
@@ -58,6 +61,29 @@ func (invalidPluginDeclaration) Check(c *Context) {
 	checkPlugins(c, app.File, app.File.JSON.Root().Get("plugins"))
 	for _, d := range app.SubpackageDecls {
 		checkPlugins(c, app.File, d.Value.Get("plugins"))
+	}
+	// The same plugin twice, as the compiler's checkMainPkgPluginIsInSubPkg
+	// sees it: a provider once in all, an alias once across subpackages.
+	providers, aliases := map[string]string{}, map[string]string{}
+	check := func(plugins jsonpos.Value, sub bool) {
+		for _, m := range plugins.Members() {
+			pv := m.Value.Get("provider")
+			if m.Duplicate || pv.Kind() != jsonpos.String {
+				continue
+			}
+			switch {
+			case providers[pv.Str()] != "":
+				c.Report(app.File, pv.Start(), pv.End(), "same-provider", m.Key, providers[pv.Str()], pv.Str())
+			case sub && aliases[m.Key] != "":
+				c.Report(app.File, m.KeyStart, m.KeyEnd, "same-alias", m.Key)
+			default:
+				providers[pv.Str()], aliases[m.Key] = m.Key, m.Key
+			}
+		}
+	}
+	check(app.File.JSON.Root().Get("plugins"), false)
+	for _, d := range app.SubpackageDecls {
+		check(d.Value.Get("plugins"), true)
 	}
 }
 
