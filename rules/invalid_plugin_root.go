@@ -1,0 +1,63 @@
+package rules
+
+import (
+	"path"
+
+	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
+	"github.com/fpcheck/fpcheck/analyzers/project"
+)
+
+type invalidPluginRoot struct{}
+
+func init() { register(invalidPluginRoot{}) }
+
+var invalidPluginRootMeta = &Meta{
+	ID:       "invalid-plugin-root",
+	Severity: Error,
+	Title:    `a plugin project's "pluginRoot" is missing, is the mini-program root, or has no plugin.json`,
+	Explanation: `A plugin project (project.config.json "compileType": "plugin") names the plugin's directory in ` +
+		`"pluginRoot"; the official compiler rejects the project when it is missing, when it is the same ` +
+		`directory as "miniprogramRoot" (the host mini-program used for debugging and review), or when it holds ` +
+		`no plugin.json.`,
+	Bad:  "project.config.json\n{\"compileType\": \"plugin\", \"miniprogramRoot\": \"plugin/\", \"pluginRoot\": \"plugin/\"}",
+	Good: "project.config.json\n{\"compileType\": \"plugin\", \"miniprogramRoot\": \"miniprogram/\", \"pluginRoot\": \"plugin/\"}",
+	Tags: []string{"plugins", "config", "upload"},
+	Messages: map[string]string{
+		"missing":   `a plugin project needs "pluginRoot": the directory of the plugin, such as "plugin/"`,
+		"same":      `"pluginRoot" %q is the same directory as "miniprogramRoot"; the plugin and its host mini-program need directories of their own`,
+		"no-plugin": `"pluginRoot" %q holds no plugin.json`,
+	},
+}
+
+func (invalidPluginRoot) Meta() *Meta { return invalidPluginRootMeta }
+
+func (invalidPluginRoot) Check(c *Context) {
+	p := c.Project
+	f := p.ConfigFile
+	if f == nil || f.JSON == nil {
+		return
+	}
+	root := f.JSON.Root()
+	ct := root.Get("compileType")
+	if ct.Kind() != jsonpos.String || ct.Str() != "plugin" {
+		return
+	}
+	pr := root.Get("pluginRoot")
+	if pr.Kind() != jsonpos.String {
+		c.Report(f, ct.Start(), ct.End(), "missing")
+		return
+	}
+	rel, ok := project.CleanRel(pr.Str())
+	if !ok {
+		return // outside the project: fpcheck refuses to load it at all
+	}
+	if mr := root.Get("miniprogramRoot"); mr.Kind() == jsonpos.String {
+		if m, ok := project.CleanRel(mr.Str()); ok && m == rel {
+			c.Report(f, pr.Start(), pr.End(), "same", pr.Str())
+			return
+		}
+	}
+	if !p.Exists(path.Join(rel, "plugin.json")) {
+		c.Report(f, pr.Start(), pr.End(), "no-plugin", pr.Str())
+	}
+}
