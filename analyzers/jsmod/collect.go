@@ -53,7 +53,10 @@ type collector struct {
 	deps []rawDep
 	dyn  []genSpan
 	apps []genSpan
+	pays []rawPayment
 	exps []rawExport
+	// constNames are the names top-level const declarations bind.
+	constNames map[string]bool
 	// importVars maps esbuild's import variables to their require literal.
 	importVars map[string]int
 	opaque     bool
@@ -72,7 +75,7 @@ type topDecl struct {
 // output. It reports false when the tree nests too deeply to walk.
 func collect(prog *ast.Program, esm bool) (*collector, bool) {
 	c := &collector{
-		esm: esm, top: map[string]*topDecl{},
+		esm: esm, top: map[string]*topDecl{}, constNames: map[string]bool{},
 		importVars: map[string]int{}, hints: map[*ast.CallExpression]depHint{},
 	}
 	c.declare(prog)
@@ -104,6 +107,13 @@ func (c *collector) declare(prog *ast.Program) {
 			c.declareBindings(st.List, add)
 		case *ast.LexicalDeclaration:
 			c.declareBindings(st.List, add)
+			if st.Token == token.CONST {
+				for _, b := range st.List {
+					if id, ok := b.Target.(*ast.Identifier); ok && id != nil {
+						c.constNames[id.Name.String()] = true
+					}
+				}
+			}
 		}
 	}
 }
@@ -199,6 +209,8 @@ func (c *collector) call(n *ast.CallExpression, w *walker) bool {
 		c.require(n, RequirePlugin, w)
 	case isIdent(n.Callee, "App") && !w.bound("App"):
 		c.apps = append(c.apps, nodeSpan(n.Callee))
+	case isMember(n.Callee, "wx", "requestPluginPayment") && len(n.ArgumentList) > 0:
+		c.pluginPayment(n.ArgumentList[0])
 	case c.esm && isIdent(n.Callee, "__export"):
 		c.esbuildExports(n)
 		return false
@@ -522,4 +534,63 @@ func (c *collector) resolve(name string, depth int) ExportKind {
 		return ExportUnknown
 	}
 	return c.classify(d.init, depth+1)
+}
+
+// rawPayment is a wx.requestPluginPayment version before mapping.
+type rawPayment struct {
+	value string
+	lit   genSpan
+	via   string
+}
+
+// pluginPayment records the version of wx.requestPluginPayment(arg) when
+// it is a string literal in the object, or a top-level const initialised
+// with one; anything else cannot be known and is left alone.
+func (c *collector) pluginPayment(arg ast.Expression) {
+	obj, ok := arg.(*ast.ObjectLiteral)
+	if !ok || obj == nil {
+		return
+	}
+	for _, prop := range obj.Value {
+		var value ast.Expression
+		switch p := prop.(type) {
+		case *ast.PropertyKeyed:
+			key, _, ok := staticString(p.Key)
+			if !ok {
+				if id, isID := p.Key.(*ast.Identifier); isID && id != nil {
+					key, ok = id.Name.String(), true
+				}
+			}
+			if !ok || key != "version" || p.Computed {
+				continue
+			}
+			value = p.Value
+		case *ast.PropertyShort:
+			if p.Name.Name.String() != "version" || p.Initializer != nil {
+				continue
+			}
+			value = &p.Name
+		default:
+			continue
+		}
+		if v, lit, ok := staticString(value); ok {
+			c.pays = append(c.pays, rawPayment{value: v, lit: lit})
+			return
+		}
+		id, isID := value.(*ast.Identifier)
+		if !isID || id == nil {
+			return
+		}
+		d := c.top[id.Name.String()]
+		if d == nil || d.count != 1 || d.init == nil {
+			return
+		}
+		if b, isBinding := d.node.(*ast.Binding); !isBinding || b == nil {
+			return
+		}
+		if v, lit, ok := staticString(d.init); ok && c.constNames[id.Name.String()] {
+			c.pays = append(c.pays, rawPayment{value: v, lit: lit, via: id.Name.String()})
+		}
+		return
+	}
 }

@@ -55,6 +55,10 @@ type Module struct {
 	// whose first argument is not a static string: spans of whole calls, in
 	// source order.
 	DynamicRequires []Span
+	// PluginPayments are the wx.requestPluginPayment({…, version: …}) calls
+	// whose version is a string literal, written in the call or in a
+	// top-level const it names, in source order.
+	PluginPayments []PluginPayment
 	// AppCalls are the spans of the callee of every App(...) call (the
 	// global, not a local binding of that name), in source order.
 	AppCalls []Span
@@ -185,4 +189,15 @@ type Export struct {
 	// Spans of ES module and TypeScript exports come through the source
 	// map; a span that cannot be mapped is empty at offset 0.
 	Start, End int
+}
+
+// PluginPayment is one wx.requestPluginPayment call with a known version.
+type PluginPayment struct {
+	// Version is the version's value ("develop", "trial", "release"…).
+	Version string
+	// Start, End span the version's string literal, quotes included: in
+	// the call's object, or in the const declaration it names.
+	Start, End int
+	// Via is the const name when the call names one ("" for a literal).
+	Via string
 }

@@ -715,3 +715,37 @@ func TestAppCalls(t *testing.T) {
 		}
 	}
 }
+
+// TestPluginPayments finds the version of wx.requestPluginPayment as the
+// platform's sample writes it: a literal, or a same-file const; anything
+// that cannot be known is left alone.
+func TestPluginPayments(t *testing.T) {
+	for _, tc := range []struct {
+		src, lit, via string
+		ts            bool
+	}{
+		{"wx.requestPluginPayment({ fee: 1, version: 'develop', paymentArgs: {} })\n", "'develop'", "", false},
+		{"// 支付\nconst version = \"trial\"\nPage({ pay() { wx.requestPluginPayment({ version, fee }) } })\n", "\"trial\"", "version", false},
+		{"import a from './a'\nexport const v = 'develop'\nwx.requestPluginPayment({ 'version': v, a })\n", "'develop'", "v", false},
+		{"const fee: number = 1\nwx.requestPluginPayment({ version: 'release', fee })\n", "'release'", "", true},
+		{"wx.requestPluginPayment({ version: this.data.version })\n", "", "", false},
+		{"let v = 'develop'; v = 'release'\nwx.requestPluginPayment({ version: v })\n", "", "", false},
+		{"wx.requestPluginPayment({ [k]: 'develop' })\n", "", "", false},
+	} {
+		m := mustParse(t, tc.src, tc.ts)
+		if tc.lit == "" {
+			if len(m.PluginPayments) != 0 {
+				t.Errorf("%q: %+v, want none", tc.src, m.PluginPayments)
+			}
+			continue
+		}
+		if len(m.PluginPayments) != 1 {
+			t.Errorf("%q: %+v, want one", tc.src, m.PluginPayments)
+			continue
+		}
+		p := m.PluginPayments[0]
+		if got := tc.src[p.Start:p.End]; got != tc.lit || p.Via != tc.via || p.Version != tc.lit[1:len(tc.lit)-1] {
+			t.Errorf("%q: %+v spans %q, want %s via %q", tc.src, p, got, tc.lit, tc.via)
+		}
+	}
+}

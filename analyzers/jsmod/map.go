@@ -80,6 +80,13 @@ func (m *mapper) module(c *collector) *Module {
 			mod.DynamicRequires = append(mod.DynamicRequires, span)
 		}
 	}
+	for _, p := range c.pays {
+		if start, ok := m.toOrig(p.lit.start); ok {
+			if end, ok := literalAt(m.orig, start, p.value); ok {
+				mod.PluginPayments = append(mod.PluginPayments, PluginPayment{Version: p.value, Start: start, End: end, Via: p.via})
+			}
+		}
+	}
 	for _, a := range c.apps {
 		if start, ok := m.toOrig(a.start); ok && hasWordAt(m.orig, start, "App") {
 			mod.AppCalls = append(mod.AppCalls, Span{Start: start, End: start + len("App")})

@@ -83,6 +83,9 @@ func fromOriginal(prog *ast.Program) (*Module, *SyntaxError) {
 	for _, s := range c.apps {
 		m.AppCalls = append(m.AppCalls, Span{Start: s.start, End: s.start + len("App")})
 	}
+	for _, p := range c.pays {
+		m.PluginPayments = append(m.PluginPayments, PluginPayment{Version: p.value, Start: p.lit.start, End: p.lit.end, Via: p.via})
+	}
 	for _, e := range c.exps {
 		m.Exports = append(m.Exports, Export{Name: e.name, Kind: e.kind, Start: e.at.start, End: e.at.end})
 	}
@@ -177,6 +180,9 @@ func (m *Module) shift(n int) {
 	}
 	for i := range m.AppCalls {
 		m.AppCalls[i].Start, m.AppCalls[i].End = at(m.AppCalls[i].Start), at(m.AppCalls[i].End)
+	}
+	for i := range m.PluginPayments {
+		m.PluginPayments[i].Start, m.PluginPayments[i].End = at(m.PluginPayments[i].Start), at(m.PluginPayments[i].End)
 	}
 }
 

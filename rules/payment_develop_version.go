@@ -1,0 +1,52 @@
+package rules
+
+import "github.com/fpcheck/fpcheck/internal/lint"
+
+type paymentDevelopVersion struct{}
+
+func init() { register(paymentDevelopVersion{}) }
+
+var paymentDevelopVersionMeta = &Meta{
+	ID:             "payment-develop-version",
+	Severity:       Warning,
+	SubmitSeverity: Error,
+	Title:          "wx.requestPluginPayment left at version develop or trial",
+	Explanation: `Since base library 2.22.1 plugins start payment with wx.requestPluginPayment({fee, paymentArgs, ` +
+		`currencyType, version, …}) instead of the requestPayment functional-page-navigator. Its version has the ` +
+		`same meaning as the navigator's: "develop" and "trial" open the development or trial build of the owner ` +
+		`mini-program, which only works on a test phone; before the plugin is submitted for review (提审) use ` +
+		`"release" or leave version out. fpcheck follows the value the way the platform's sample writes it: a ` +
+		`literal in the call, or a same-file const; a value it cannot know (this.data.version, a parameter) is ` +
+		`left alone. Under --submit this rule is an error.`,
+	Bad:  "plugin/components/pay/pay.js\nwx.requestPluginPayment({ fee: 1, paymentArgs: {}, version: 'develop' })",
+	Good: "plugin/components/pay/pay.js\nwx.requestPluginPayment({ fee: 1, paymentArgs: {}, version: 'release' })",
+	Tags: []string{"functional-pages", "plugins", "submission"},
+	Messages: map[string]string{
+		"develop":     `wx.requestPluginPayment is called with version %q, which only works on a test phone; set version "release" before submitting for review`,
+		"develop-via": `wx.requestPluginPayment is called with version %q (the const %s), which only works on a test phone; set it to "release" before submitting for review`,
+		"fix":         `set version "release"`,
+	},
+}
+
+func (paymentDevelopVersion) Meta() *Meta { return paymentDevelopVersionMeta }
+
+func (paymentDevelopVersion) Check(c *Context) {
+	for _, rel := range c.Project.Paths {
+		f := c.Project.Files[rel]
+		if f.JS == nil {
+			continue
+		}
+		for _, p := range f.JS.PluginPayments {
+			if p.Version != "develop" && p.Version != "trial" {
+				continue
+			}
+			quote := string(f.Text[p.Start])
+			fix := lint.Fix{Message: c.Format("fix"), Edits: []lint.Edit{{Start: p.Start, End: p.End, New: quote + "release" + quote}}}
+			if p.Via != "" {
+				c.ReportFix(f, p.Start, p.End, fix, "develop-via", p.Version, p.Via)
+			} else {
+				c.ReportFix(f, p.Start, p.End, fix, "develop", p.Version)
+			}
+		}
+	}
+}
