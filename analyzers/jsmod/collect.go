@@ -544,7 +544,7 @@ type rawPayment struct {
 }
 
 // pluginPayment records the version of wx.requestPluginPayment(arg) when
-// it is a string literal in the object, or a top-level const initialised
+// it is a string literal in the object, or a top-level const initialized
 // with one; anything else cannot be known and is left alone.
 func (c *collector) pluginPayment(arg ast.Expression) {
 	obj, ok := arg.(*ast.ObjectLiteral)
