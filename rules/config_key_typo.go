@@ -32,6 +32,8 @@ var (
 		"__usePrivacyCheck__", "keepContextPageInCycleJump",
 	}
 	subpackageKeys = []string{"independent", "name", "entry", "root", "pages", "plugins", "useExtendedLib", "componentFramework", "renderer"}
+	// pluginKeys are the keys of an app.json plugin declaration.
+	pluginKeys     = []string{"provider", "version", "path", "export", "genericsImplementation"}
 	pluginJSONKeys = []string{"publicComponents", "usingComponents", "pages", "main", "themeLocation", "lazyCodeLoading", "workers", "renderer", "componentFramework"}
 	pageKeys       = []string{
 		"pageJSONLight", "pageJSONDark", "enablePassiveEvent", "style", "componentPlaceholder", "mini-ios",
@@ -72,6 +74,12 @@ func (configKeyTypo) Check(c *Context) {
 		typos(c, app.File, app.File.JSON.Root(), appKeys, "app.json")
 		for _, d := range app.SubpackageDecls {
 			typos(c, app.File, d.Value, subpackageKeys, "a subpackage")
+			for _, m := range d.Value.Get("plugins").Members() {
+				typos(c, app.File, m.Value, pluginKeys, "a plugin declaration")
+			}
+		}
+		for _, m := range app.File.JSON.Root().Get("plugins").Members() {
+			typos(c, app.File, m.Value, pluginKeys, "a plugin declaration")
 		}
 	}
 	if pl := p.Plugin(); pl.File != nil && pl.File.JSON != nil {

@@ -18,13 +18,15 @@ var duplicatePageMeta = &Meta{
 	Explanation: `Every page belongs to exactly one package: the main package lists its pages in "pages", each ` +
 		`subpackage lists them relative to its root. A page listed twice, or a "pages" entry of the main ` +
 		`package that lies under a subpackage's root, makes it ambiguous which package ships the page and ` +
-		`which boundaries apply to it. Keep each page in one list.`,
+		`which boundaries apply to it. Keep each page in one list. In plugin.json, a name may not be both a page ` +
+		`and a public component.`,
 	Bad:  "app.json\n{\"pages\": [\"pages/index/index\", \"shop/list/list\"], \"subpackages\": [{\"root\": \"shop\", \"pages\": [\"list/list\"]}]}",
 	Good: "app.json\n{\"pages\": [\"pages/index/index\"], \"subpackages\": [{\"root\": \"shop\", \"pages\": [\"list/list\"]}]}",
 	Tags: []string{"subpackages", "config"},
 	Messages: map[string]string{
 		"twice":   `page %q is already listed in %s`,
 		"in-root": `main-package page %q lies inside the root of %s; list it in that subpackage instead`,
+		"plugin":  `plugin.json has %q in both "pages" and "publicComponents"; the compiler rejects a name used twice`,
 	},
 }
 
@@ -32,6 +34,17 @@ func (duplicatePage) Meta() *Meta { return duplicatePageMeta }
 
 func (duplicatePage) Check(c *Context) {
 	p := c.Project
+	if pl := p.Plugin(); pl.File != nil {
+		public := map[string]bool{}
+		for _, m := range pl.PublicComponents {
+			public[m.Key] = true
+		}
+		for _, m := range pl.Pages {
+			if public[m.Key] && !m.Duplicate {
+				c.Report(pl.File, m.KeyStart, m.KeyEnd, "plugin", m.Key)
+			}
+		}
+	}
 	app := p.App()
 	if app.File == nil || app.File.JSON == nil {
 		return

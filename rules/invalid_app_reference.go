@@ -21,7 +21,7 @@ var invalidAppReferenceMeta = &Meta{
 	Severity: Error,
 	Title:    "app.json refers to a page, package or directory that does not exist",
 	Explanation: `Several app.json settings name pages, packages and directories, and the official compiler ` +
-		`rejects the upload when they are not there: "entryPagePath" must be one of the pages (main package or ` +
+		`rejects the upload when they are not there: "pages" itself; "entryPagePath" must be one of the pages (main package or ` +
 		`subpackages); every tabBar "list" "pagePath" must be a page of the main package ("pages"), without "?" ` +
 		`or "."; each "preloadRule" key must be a page and each of its "packages" a subpackage's name or root, ` +
 		`or "__APP__"; every subpackage "root", "workers" and "openDataContext" must be existing directories, and the open data context ` +
@@ -30,6 +30,7 @@ var invalidAppReferenceMeta = &Meta{
 	Good: "app.json\n{\"pages\": [\"pages/index/index\", \"pages/cart/cart\"], \"tabBar\": {\"list\": [{\"pagePath\": \"pages/cart/cart\", \"text\": \"购物车\"}]}}",
 	Tags: []string{"config", "upload"},
 	Messages: map[string]string{
+		"no-pages":     `app.json has no "pages"; the main package needs at least its first page`,
 		"entry":        `"entryPagePath" %q is not one of the pages of app.json (main package or subpackages)`,
 		"tab-page":     `tabBar page %q is not a page of the main package ("pages"); tabBar pages cannot be in subpackages`,
 		"tab-char":     `tabBar page %q must not contain %q`,
@@ -49,6 +50,9 @@ func (invalidAppReference) Check(c *Context) {
 		return
 	}
 	f, root := app.File, app.File.JSON.Root()
+	if root.Kind() == jsonpos.Object && !root.Get("pages").Exists() {
+		c.Report(f, root.Start(), root.Start()+1, "no-pages")
+	}
 	var mainPages, allPages []string
 	for _, v := range root.Get("pages").Elements() {
 		if v.Kind() == jsonpos.String {
@@ -121,6 +125,9 @@ func (invalidAppReference) Check(c *Context) {
 func checkDir(c *Context, f *project.File, v jsonpos.Value, key string, index bool) {
 	if v.Kind() != jsonpos.String {
 		return
+	}
+	if problem, _ := pathProblem(strings.TrimSuffix(v.Str(), "/")); problem != "" && problem != "empty" {
+		return // invalid-config-path says what is wrong with it
 	}
 	rel, ok := project.CleanRel(v.Str())
 	if !ok || rel == "" {

@@ -15,7 +15,8 @@ var invalidConfigPathMeta = &Meta{
 	ID:       "invalid-config-path",
 	Severity: Error,
 	Title:    "a page or plugin path in app.json or plugin.json is written in a form the compiler rejects",
-	Explanation: `The paths of app.json's pages (in the main package and in subpackages) and of plugin.json's ` +
+	Explanation: `The paths of app.json's pages (in the main package and in subpackages), of its subpackage ` +
+		`roots, and of plugin.json's ` +
 		`publicComponents, pages and main are written relative to their root, with "/" between directories: ` +
 		`the official compiler rejects a path that is empty or not a string, that starts with "/", "." or a space, ` +
 		`or that contains "\\", "//" or "../". It says so at upload, one path at a time; fpcheck reports every ` +
@@ -29,6 +30,7 @@ var invalidConfigPathMeta = &Meta{
 		"start":     `%s %q must not start with %q; write it relative to the root, such as "pages/index/index"`,
 		"contain":   `%s %q must not contain %q`,
 		"app-page":  `page`,
+		"root":      `subpackage root`,
 		"plugin-kv": `%s[%q]`,
 		"main":      `"main"`,
 	},
@@ -43,6 +45,9 @@ func (invalidConfigPath) Check(c *Context) {
 			checkConfigPath(c, app.File, v, c.Format("app-page"))
 		}
 		for _, d := range app.SubpackageDecls {
+			if d.RawRoot.Exists() {
+				checkConfigPath(c, app.File, d.RawRoot, c.Format("root"))
+			}
 			for _, v := range d.Pages {
 				checkConfigPath(c, app.File, v, c.Format("app-page"))
 			}

@@ -1,10 +1,7 @@
 package rules
 
 import (
-	"fmt"
 	"regexp"
-	"slices"
-	"strings"
 
 	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
 	"github.com/fpcheck/fpcheck/analyzers/project"
@@ -13,10 +10,6 @@ import (
 type invalidPluginDeclaration struct{}
 
 func init() { register(invalidPluginDeclaration{}) }
-
-// pluginKeys are the keys of an app.json plugin declaration (the
-// compiler's schema allows no others).
-var pluginKeys = []string{"provider", "version", "path", "export", "genericsImplementation"}
 
 // pluginVersion is the version form the compiler accepts in a mini-program:
 // latest, x.y.z with one to three digits each, or dev-<id>.
@@ -27,8 +20,8 @@ var invalidPluginDeclarationMeta = &Meta{
 	Severity: Error,
 	Title:    `an app.json "plugins" entry is one the compiler rejects`,
 	Explanation: `Each entry of "plugins" in app.json (and in a subpackage's "plugins") needs a string "provider" ` +
-		`(the plugin's appid) and a string "version", and may also have "path", "export" and ` +
-		`"genericsImplementation", nothing else. In a mini-program the version is "latest", x.y.z (one to three ` +
+		`(the plugin's appid) and a string "version" (it may also have "path", "export" and ` +
+		`"genericsImplementation"; other keys only get a compiler warning, see config-key-typo). In a mini-program the version is "latest", x.y.z (one to three ` +
 		`digits each) or "dev-<id>"; "dev" is rejected: it is only for the host mini-program of a plugin ` +
 		`project, whose entry for its own plugin (provider: the project's pluginAppid, else its appid) must be ` +
 		`"dev", and whose "dev" entries must name that provider. A provider is declared once across the main ` +
@@ -105,12 +98,7 @@ func checkPlugins(c *Context, f *project.File, plugins jsonpos.Value) {
 			c.Report(f, v.Start(), v.End(), "not-object", m.Key, describeJSON(v))
 			continue
 		}
-		ok := true
-		for _, k := range v.Members() {
-			if !slices.Contains(pluginKeys, k.Key) {
-				c.Report(f, k.KeyStart, k.KeyEnd, "unknown-key", k.Key, strings.Join(quoteAll(pluginKeys), ", "))
-			}
-		}
+		ok := true // unknown keys only get a compiler warning: config-key-typo judges near misses
 		for _, key := range []string{"provider", "version"} {
 			switch field := v.Get(key); {
 			case !field.Exists():
@@ -136,12 +124,4 @@ func checkPlugins(c *Context, f *project.File, plugins jsonpos.Value) {
 			c.Report(f, version.Start(), version.End(), "own-dev", m.Key, shorten(provider.Raw()))
 		}
 	}
-}
-
-func quoteAll(ss []string) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = fmt.Sprintf("%q", s)
-	}
-	return out
 }

@@ -61,7 +61,9 @@ func (undeclaredPlugin) Check(c *Context) {
 		own = p.Config.AppID
 	}
 	public := map[string]bool{}
-	for _, m := range p.Plugin().PublicComponents {
+	pl := p.Plugin()
+	knowPublic := pl.File != nil && pl.File.JSON != nil // plugin.json read (not ignored, parsable)
+	for _, m := range pl.PublicComponents {
 		public[m.Key] = true
 	}
 	for i := range c.Graph.Edges {
@@ -78,7 +80,7 @@ func (undeclaredPlugin) Check(c *Context) {
 			c.Report(e.From, e.Start, e.End, "undeclared", kindPhrase(c, e), e.Specifier, name)
 			continue
 		}
-		if e.Kind == graph.KindComponent && p.HasPlugin && own != "" && provider == own && rest != "" && !public[rest] {
+		if e.Kind == graph.KindComponent && knowPublic && own != "" && provider == own && rest != "" && !public[rest] {
 			c.Report(e.From, e.Start, e.End, "no-public", kindPhrase(c, e), e.Specifier, name, rest)
 		}
 	}
