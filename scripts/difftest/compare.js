@@ -28,11 +28,17 @@ if (h.__error || h.harnessError || typeof h.accepted !== 'boolean') {
   process.exit(0);
 }
 if (f.__error || !Array.isArray(f.findings)) {
-  // fpcheck gave no report: it refused the directory (e.g. no app.json).
-  // That is no error finding, so it counts as a miss on a rejected project.
+  // fpcheck gave no report: it refused the directory (e.g. no app.json)
+  // or failed.
   let why = f.__error || 'no findings array';
   try { why = fs.readFileSync(fLog, 'utf8').trim() || why; } catch (_) { /* no log */ }
   const first = h.accepted ? '-' : oneLine(h.errors[0] || '(no message)', 90);
+  // fpcheck refusing the directory (exit 2: not a project) is a rejection too.
+  const refused = /is not a mini-program or plugin project/.test(why);
+  if (refused && !h.accepted) {
+    row('reject', first, '(refused: exit 2)', '-', 'OK');
+    process.exit(0);
+  }
   row(h.accepted ? 'accept' : 'reject', first, '(no report)', '-', 'MISMATCH');
   process.stdout.write(`#\t${name}: fpcheck gave no report: ${oneLine(why, 300)}\n`);
   process.exit(0);
