@@ -54,6 +54,7 @@ type collector struct {
 	dyn  []genSpan
 	apps []genSpan
 	pays []rawPayment
+	wxs  []rawWxCall
 	exps []rawExport
 	// constNames are the names top-level const declarations bind.
 	constNames map[string]bool
@@ -200,6 +201,9 @@ func (c *collector) enter(n ast.Node, w *walker) bool {
 // call handles calls: dependencies, esbuild's export helpers and
 // Object.assign/defineProperty on the exports.
 func (c *collector) call(n *ast.CallExpression, w *walker) bool {
+	if d, ok := n.Callee.(*ast.DotExpression); ok && d != nil && isIdent(d.Left, "wx") && !w.bound("wx") {
+		c.wxs = append(c.wxs, rawWxCall{name: d.Identifier.Name.String(), at: off(d.Identifier.Idx)})
+	}
 	switch {
 	case isIdent(n.Callee, "require") && !w.bound("require"):
 		c.require(n, Require, w)
@@ -209,7 +213,7 @@ func (c *collector) call(n *ast.CallExpression, w *walker) bool {
 		c.require(n, RequirePlugin, w)
 	case isIdent(n.Callee, "App") && !w.bound("App"):
 		c.apps = append(c.apps, nodeSpan(n.Callee))
-	case isMember(n.Callee, "wx", "requestPluginPayment") && len(n.ArgumentList) > 0:
+	case isMember(n.Callee, "wx", "requestPluginPayment") && len(n.ArgumentList) > 0 && !w.bound("wx"):
 		c.pluginPayment(n.ArgumentList[0])
 	case c.esm && isIdent(n.Callee, "__export"):
 		c.esbuildExports(n)
@@ -593,4 +597,10 @@ func (c *collector) pluginPayment(arg ast.Expression) {
 		}
 		return
 	}
+}
+
+// rawWxCall is a wx.NAME(...) call before mapping: at is NAME's offset.
+type rawWxCall struct {
+	name string
+	at   int
 }

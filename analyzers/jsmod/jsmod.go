@@ -59,6 +59,9 @@ type Module struct {
 	// whose version is a string literal, written in the call or in a
 	// top-level const it names, in source order.
 	PluginPayments []PluginPayment
+	// WxCalls are the calls wx.NAME(...) of the platform's wx (not a local
+	// binding of that name), with the span of NAME, in source order.
+	WxCalls []WxCall
 	// AppCalls are the spans of the callee of every App(...) call (the
 	// global, not a local binding of that name), in source order.
 	AppCalls []Span
@@ -200,4 +203,10 @@ type PluginPayment struct {
 	Start, End int
 	// Via is the const name when the call names one ("" for a literal).
 	Via string
+}
+
+// WxCall is one wx.NAME(...) call; Start, End span NAME.
+type WxCall struct {
+	Name       string
+	Start, End int
 }

@@ -749,3 +749,30 @@ func TestPluginPayments(t *testing.T) {
 		}
 	}
 }
+
+// TestWxCalls finds wx.NAME(...) calls of the platform's wx with the span
+// of NAME, through goja and esbuild, and not those of a local wx.
+func TestWxCalls(t *testing.T) {
+	for _, tc := range []struct {
+		src   string
+		ts    bool
+		names []string
+	}{
+		{"wx.requestPayment({}); const p = wx.getSystemInfoSync\nif (wx.canIUse('x')) {}\n", false, []string{"requestPayment", "canIUse"}},
+		{"import a from './a'\n// 支付\nexport function pay() { wx.requestPayment(a) }\n", false, []string{"requestPayment"}},
+		{"const n: number = 1\nwx.login({ success() {} })\n", true, []string{"login"}},
+		{"function f(wx) { wx.requestPayment() }\nconst o = { wx: 1 }; o.wx.login()\n", false, nil},
+	} {
+		m := mustParse(t, tc.src, tc.ts)
+		var got []string
+		for _, c := range m.WxCalls {
+			if tc.src[c.Start:c.End] != c.Name {
+				t.Errorf("%q: %q spans %q", tc.src, c.Name, tc.src[c.Start:c.End])
+			}
+			got = append(got, c.Name)
+		}
+		if strings.Join(got, ",") != strings.Join(tc.names, ",") {
+			t.Errorf("%q: %v, want %v", tc.src, got, tc.names)
+		}
+	}
+}

@@ -87,6 +87,11 @@ func (m *mapper) module(c *collector) *Module {
 			}
 		}
 	}
+	for _, w := range c.wxs {
+		if start, ok := m.toOrig(w.at); ok && hasWordAt(m.orig, start, w.name) {
+			mod.WxCalls = append(mod.WxCalls, WxCall{Name: w.name, Start: start, End: start + len(w.name)})
+		}
+	}
 	for _, a := range c.apps {
 		if start, ok := m.toOrig(a.start); ok && hasWordAt(m.orig, start, "App") {
 			mod.AppCalls = append(mod.AppCalls, Span{Start: start, End: start + len("App")})

@@ -86,6 +86,9 @@ func fromOriginal(prog *ast.Program) (*Module, *SyntaxError) {
 	for _, p := range c.pays {
 		m.PluginPayments = append(m.PluginPayments, PluginPayment{Version: p.value, Start: p.lit.start, End: p.lit.end, Via: p.via})
 	}
+	for _, w := range c.wxs {
+		m.WxCalls = append(m.WxCalls, WxCall{Name: w.name, Start: w.at, End: w.at + len(w.name)})
+	}
 	for _, e := range c.exps {
 		m.Exports = append(m.Exports, Export{Name: e.name, Kind: e.kind, Start: e.at.start, End: e.at.end})
 	}
@@ -183,6 +186,9 @@ func (m *Module) shift(n int) {
 	}
 	for i := range m.PluginPayments {
 		m.PluginPayments[i].Start, m.PluginPayments[i].End = at(m.PluginPayments[i].Start), at(m.PluginPayments[i].End)
+	}
+	for i := range m.WxCalls {
+		m.WxCalls[i].Start, m.WxCalls[i].End = at(m.WxCalls[i].Start), at(m.WxCalls[i].End)
 	}
 }
 

@@ -38,7 +38,7 @@ type walker struct {
 // they are the platform's own: a bundle that passes its own require to
 // each module (function (require, module, exports) {…}) looks its
 // specifiers up in a map of its own.
-var platformGlobals = []string{"require", "requirePlugin", "App"}
+var platformGlobals = []string{"require", "requirePlugin", "App", "wx"}
 
 // bound reports whether name is bound by a scope around the current node
 // (a parameter, a var, let, const, function or class declaration), so that
