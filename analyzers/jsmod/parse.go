@@ -171,24 +171,24 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // shift moves every offset of m by n, clamping at 0.
 func (m *Module) shift(n int) {
-	at := func(o int) int { return max(0, o+n) }
+	span := func(start, end *int) { *start, *end = max(0, *start+n), max(0, *end+n) }
 	for i := range m.Deps {
-		m.Deps[i].Start, m.Deps[i].End = at(m.Deps[i].Start), at(m.Deps[i].End)
+		span(&m.Deps[i].Start, &m.Deps[i].End)
 	}
 	for i := range m.DynamicRequires {
-		m.DynamicRequires[i].Start, m.DynamicRequires[i].End = at(m.DynamicRequires[i].Start), at(m.DynamicRequires[i].End)
+		span(&m.DynamicRequires[i].Start, &m.DynamicRequires[i].End)
 	}
 	for i := range m.Exports {
-		m.Exports[i].Start, m.Exports[i].End = at(m.Exports[i].Start), at(m.Exports[i].End)
+		span(&m.Exports[i].Start, &m.Exports[i].End)
 	}
 	for i := range m.AppCalls {
-		m.AppCalls[i].Start, m.AppCalls[i].End = at(m.AppCalls[i].Start), at(m.AppCalls[i].End)
+		span(&m.AppCalls[i].Start, &m.AppCalls[i].End)
 	}
 	for i := range m.PluginPayments {
-		m.PluginPayments[i].Start, m.PluginPayments[i].End = at(m.PluginPayments[i].Start), at(m.PluginPayments[i].End)
+		span(&m.PluginPayments[i].Start, &m.PluginPayments[i].End)
 	}
 	for i := range m.WxCalls {
-		m.WxCalls[i].Start, m.WxCalls[i].End = at(m.WxCalls[i].Start), at(m.WxCalls[i].End)
+		span(&m.WxCalls[i].Start, &m.WxCalls[i].End)
 	}
 }
 
