@@ -21,7 +21,9 @@ var missingPaymentFunctionMeta = &Meta{
 	Explanation: `The payment functional page (支付功能页) calls beforeRequestPayment(paymentArgs, callback), exported ` +
 		`from functional-pages/request-payment.js at the root of the owner mini-program (request-payment.ts counts ` +
 		`when the TypeScript compiler plugin is on). When the function is missing, or the name is bound to ` +
-		`something that is not a function, the payment page exits as soon as the user taps pay. All the usual ` +
+		`something that is not a function, the payment page exits as soon as the user taps pay; a function that ` +
+		`takes fewer than two parameters and never reads arguments cannot call the callback that starts ` +
+		`payment. All the usual ` +
 		`export forms are recognized: exports.beforeRequestPayment = function…, module.exports = ` +
 		`{ beforeRequestPayment }, module.exports.beforeRequestPayment = (a, cb) => …, export function ` +
 		`beforeRequestPayment(…), export { pay as beforeRequestPayment }. When the exports cannot be known ` +
@@ -33,6 +35,7 @@ var missingPaymentFunctionMeta = &Meta{
 	Messages: map[string]string{
 		"absent":       `%s does not export beforeRequestPayment; the payment functional page exits at once without it`,
 		"not-function": `beforeRequestPayment is exported as %s, not a function; the payment functional page exits at once`,
+		"arity":        `beforeRequestPayment takes %d parameter(s) and never reads arguments, so it cannot call its callback: declare it as beforeRequestPayment(paymentArgs, callback) and call callback to start payment`,
 	},
 }
 
@@ -58,6 +61,8 @@ func (missingPaymentFunction) Check(c *Context) {
 		c.Report(f, f.BOMLen(), f.BOMLen(), "absent", f.Path)
 	case last != nil && last.Kind == jsmod.ExportValue:
 		c.Report(f, last.Start, last.End, "not-function", describeValue(f.Text[last.Start:last.End]))
+	case last != nil && last.Kind == jsmod.ExportFunction && last.Params >= 0 && last.Params < 2 && !last.UsesArguments:
+		c.Report(f, last.Start, last.End, "arity", last.Params)
 	}
 }
 

@@ -41,6 +41,8 @@ type rawExport struct {
 	// decl marks a declaration of an ES module export: its mapped start
 	// is extended back over "export" and "default".
 	decl bool
+	// fn is the function an export is, when it can be seen.
+	fn *fnInfo
 	// reexport names the esbuild import variable (import_x) an
 	// "export {a} from" re-export reads; its span is the export statement.
 	reexport string
@@ -320,7 +322,7 @@ func (c *collector) assign(n *ast.AssignExpression) {
 	case computed:
 		c.opaque = true
 	default:
-		c.exps = append(c.exps, rawExport{name: name, kind: c.classify(n.Right, 0), at: nodeSpan(n)})
+		c.exps = append(c.exps, rawExport{name: name, kind: c.classify(n.Right, 0), at: nodeSpan(n), fn: c.functionOf(n.Right, 0)})
 	}
 }
 
@@ -360,14 +362,14 @@ func (c *collector) objectExports(o *ast.ObjectLiteral) {
 		switch p := p.(type) {
 		case *ast.PropertyShort:
 			name := p.Name.Name.String()
-			c.exps = append(c.exps, rawExport{name: name, kind: c.resolve(name, 0), at: nodeSpan(p)})
+			c.exps = append(c.exps, rawExport{name: name, kind: c.resolve(name, 0), at: nodeSpan(p), fn: c.functionOf(&p.Name, 0)})
 		case *ast.PropertyKeyed:
 			name, ok := propertyName(p)
 			if !ok {
 				c.opaque = true
 				continue
 			}
-			c.exps = append(c.exps, rawExport{name: name, kind: c.propertyKind(p), at: propertySpan(p)})
+			c.exps = append(c.exps, rawExport{name: name, kind: c.propertyKind(p), at: propertySpan(p), fn: c.functionOf(p.Value, 0)})
 		default: // spread
 			c.opaque = true
 		}
@@ -442,6 +444,7 @@ func (c *collector) esbuildExport(name string, v ast.Expression) rawExport {
 	switch v := v.(type) {
 	case *ast.Identifier:
 		e.kind = c.resolve(v.Name.String(), 0)
+		e.fn = c.functionOf(v, 0)
 		if d := c.top[v.Name.String()]; d != nil && d.count == 1 {
 			e.at = nodeSpan(d.node)
 		}
@@ -603,4 +606,57 @@ func (c *collector) pluginPayment(arg ast.Expression) {
 type rawWxCall struct {
 	name string
 	at   int
+}
+
+// fnInfo is what the rules need of an exported function.
+type fnInfo struct {
+	params        int // -1 with a rest parameter
+	usesArguments bool
+}
+
+// functionOf returns the function e is (a literal, or a top-level
+// function or binding it names), or nil.
+func (c *collector) functionOf(e ast.Expression, depth int) *fnInfo {
+	switch e := e.(type) {
+	case *ast.FunctionLiteral:
+		return functionInfo(e.ParameterList, e.Body)
+	case *ast.ArrowFunctionLiteral:
+		return functionInfo(e.ParameterList, e.Body)
+	case *ast.Identifier:
+		if e == nil || depth >= maxResolve {
+			return nil
+		}
+		d := c.top[e.Name.String()]
+		if d == nil || d.count != 1 {
+			return nil
+		}
+		if fd, ok := d.node.(*ast.FunctionDeclaration); ok && fd.Function != nil {
+			return functionInfo(fd.Function.ParameterList, fd.Function.Body)
+		}
+		if d.init != nil {
+			return c.functionOf(d.init, depth+1)
+		}
+	}
+	return nil
+}
+
+func functionInfo(params *ast.ParameterList, body ast.Node) *fnInfo {
+	fi := &fnInfo{params: -1}
+	if params != nil && params.Rest == nil {
+		fi.params = len(params.List)
+	}
+	f := &argumentsFinder{}
+	(&walker{v: f}).node(body)
+	fi.usesArguments = f.found || params == nil
+	return fi
+}
+
+// argumentsFinder reports whether a body mentions arguments.
+type argumentsFinder struct{ found bool }
+
+func (a *argumentsFinder) enter(n ast.Node, _ *walker) bool {
+	if id, ok := n.(*ast.Identifier); ok && id != nil && id.Name.String() == "arguments" {
+		a.found = true
+	}
+	return !a.found
 }

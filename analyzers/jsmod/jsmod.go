@@ -192,6 +192,11 @@ type Export struct {
 	// Spans of ES module and TypeScript exports come through the source
 	// map; a span that cannot be mapped is empty at offset 0.
 	Start, End int
+	// Params is the number of parameters of an exported function that
+	// can be seen (-1 when unknown, or when it has a rest parameter);
+	// UsesArguments is set when its body mentions arguments.
+	Params        int
+	UsesArguments bool
 }
 
 // PluginPayment is one wx.requestPluginPayment call with a known version.

@@ -776,3 +776,38 @@ func TestWxCalls(t *testing.T) {
 		}
 	}
 }
+
+// TestExportParams sees the parameters of exported functions in every
+// export form, and whether they read arguments.
+func TestExportParams(t *testing.T) {
+	for _, tc := range []struct {
+		src    string
+		ts     bool
+		params int
+		args   bool
+	}{
+		{"exports.beforeRequestPayment = function (args, callback) { callback() }\n", false, 2, false},
+		{"exports.beforeRequestPayment = (args) => {}\n", false, 1, false},
+		{"module.exports = { beforeRequestPayment(a) { return arguments[1]() } }\n", false, 1, true},
+		{"function beforeRequestPayment(a, cb) {}\nmodule.exports = { beforeRequestPayment }\n", false, 2, false},
+		{"import x from './x'\n// 支付\nexport function beforeRequestPayment(args) { x(args) }\n", false, 1, false},
+		{"export const beforeRequestPayment = async (a: any, cb: (e: any) => void): Promise<void> => cb(null)\n", true, 2, false},
+		{"exports.beforeRequestPayment = function (...all) {}\n", false, -1, false},
+		{"exports.beforeRequestPayment = require('./impl')\n", false, -1, false},
+	} {
+		m := mustParse(t, tc.src, tc.ts)
+		var found bool
+		for _, e := range m.Exports {
+			if e.Name != "beforeRequestPayment" {
+				continue
+			}
+			found = true
+			if e.Params != tc.params || e.UsesArguments != tc.args {
+				t.Errorf("%q: params %d arguments %v, want %d %v", tc.src, e.Params, e.UsesArguments, tc.params, tc.args)
+			}
+		}
+		if !found && tc.params != -1 {
+			t.Errorf("%q: no export", tc.src)
+		}
+	}
+}

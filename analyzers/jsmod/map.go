@@ -100,7 +100,7 @@ func (m *mapper) module(c *collector) *Module {
 	for _, e := range c.exps {
 		if e.reexport != "" {
 			if md, ok := byLiteral[c.importVars[e.reexport]]; ok {
-				mod.Exports = append(mod.Exports, Export{Name: e.name, Kind: e.kind, Start: md.stmtStart, End: md.End})
+				mod.Exports = append(mod.Exports, Export{Name: e.name, Kind: e.kind, Start: md.stmtStart, End: md.End, Params: -1})
 				continue
 			}
 		}
@@ -261,6 +261,7 @@ func (m *mapper) dynamicRequire(s genSpan) (Span, bool) {
 // export maps the span of one export.
 func (m *mapper) export(e rawExport) Export {
 	x := Export{Name: e.name, Kind: e.kind}
+	x.setFunction(e.fn)
 	start, ok := m.toOrig(e.at.start)
 	if !ok {
 		return x

@@ -90,7 +90,9 @@ func fromOriginal(prog *ast.Program) (*Module, *SyntaxError) {
 		m.WxCalls = append(m.WxCalls, WxCall{Name: w.name, Start: w.at, End: w.at + len(w.name)})
 	}
 	for _, e := range c.exps {
-		m.Exports = append(m.Exports, Export{Name: e.name, Kind: e.kind, Start: e.at.start, End: e.at.end})
+		x := Export{Name: e.name, Kind: e.kind, Start: e.at.start, End: e.at.end}
+		x.setFunction(e.fn)
+		m.Exports = append(m.Exports, x)
 	}
 	m.Exports = dedupeExports(m.Exports)
 	return m, nil
@@ -266,4 +268,12 @@ func gojaErrorOffset(err error, lines *lineTable) (int, string, bool) {
 	}
 	p := list[0].Position
 	return lines.offsetBytes(p.Line, p.Column-1), list[0].Message, true
+}
+
+// setFunction records what is known of the function an export is.
+func (x *Export) setFunction(fn *fnInfo) {
+	x.Params = -1
+	if fn != nil {
+		x.Params, x.UsesArguments = fn.params, fn.usesArguments
+	}
 }
