@@ -19,13 +19,15 @@ var functionalPagesMisplacedMeta = &Meta{
 		`functional-pages/ (with request-payment.js) belongs at the root of that mini-program, never inside the ` +
 		`plugin; a functional-pages/ directory under the plugin root is never loaded, so payment does not start ` +
 		`(an error). <functional-page-navigator> works only in plugin code; in a mini-program's own pages it does ` +
-		`nothing (a warning).`,
+		`nothing (a warning). A request-payment.ts with the TypeScript compiler plugin off and no request-payment.js ` +
+		`beside it is a warning: nothing the platform runs compiles it, unless the team's own build does.`,
 	Bad:  "plugin/functional-pages/request-payment.js\nexports.beforeRequestPayment = function (args, callback) {}",
 	Good: "miniprogram/functional-pages/request-payment.js\nexports.beforeRequestPayment = function (args, callback) {}",
 	Tags: []string{"functional-pages", "plugins", "correctness"},
 	Messages: map[string]string{
 		"in-plugin":         `functional-pages/ is inside the plugin root, where the platform never loads it; functional pages belong to the plugin owner's mini-program, at the root of its miniprogramRoot`,
 		"navigator-outside": `functional-page-navigator only works in plugin code; in the mini-program's own pages it does nothing`,
+		"ts-off":            `request-payment.ts is not compiled: the TypeScript compiler plugin is off (project.config.json setting.useCompilerPlugins) and there is no request-payment.js; unless your own build writes it before upload, the payment functional page finds no beforeRequestPayment`,
 	},
 }
 
@@ -45,6 +47,12 @@ func (functionalPagesMisplaced) Check(c *Context) {
 				c.Report(f, 0, 0, "in-plugin")
 				break
 			}
+		}
+	}
+	if p.HasMini && !p.TypeScript() {
+		base := path.Join(p.FunctionalPagesDir(), "request-payment")
+		if ts := p.File(base + ".ts"); ts != nil && !p.Exists(base+".js") {
+			c.ReportLevel(Warning, ts, 0, 0, "ts-off")
 		}
 	}
 	eachNavigator(p, func(f *project.File, el *wxml.Element) {

@@ -283,12 +283,35 @@ func (b *builder) jsonDeps(f *project.File) {
 func (b *builder) component(f *project.File, r *resolve.Resolver, kind string, v jsonpos.Value, async bool) {
 	spec := v.Str()
 	e := Edge{From: f, Kind: kind, Specifier: spec, Start: v.Start(), End: v.End(), Async: async}
-	if strings.HasPrefix(spec, "plugin://") || strings.HasPrefix(spec, "plugin-private://") {
+	switch {
+	case strings.HasPrefix(spec, "plugin-private://"):
+		// The plugin's own private components, named by its appid: a path
+		// from the plugin root when the appid is this project's plugin's.
+		appid, rest, _ := strings.Cut(strings.TrimPrefix(spec, "plugin-private://"), "/")
+		if own := b.ownPluginAppID(); own != "" && appid == own && f.Root == b.p.PluginRoot && rest != "" {
+			e.Target = r.Component(f.Path, "/"+rest)
+		} else {
+			e.Plugin = true
+		}
+	case strings.HasPrefix(spec, "plugin://"):
 		e.Plugin = true
-	} else {
+	default:
 		e.Target = r.Component(f.Path, spec)
 	}
 	b.add(e)
+}
+
+// ownPluginAppID is the appid of the project's own plugin (project.config.json
+// pluginAppid, else appid, in a plugin project), "" when unknown.
+func (b *builder) ownPluginAppID() string {
+	c := b.p.Config
+	if !b.p.HasPlugin || c.CompileType != "plugin" {
+		return ""
+	}
+	if c.PluginAppID != "" {
+		return c.PluginAppID
+	}
+	return c.AppID
 }
 
 // declarations adds the edges of what app.json and plugin.json declare:
