@@ -140,15 +140,8 @@ func checkDir(c *Context, f *project.File, v jsonpos.Value, key string, index bo
 			return // not checked out: not-checked says so
 		}
 	}
-	hasFiles := false
-	for _, r := range p.Paths {
-		if project.Under(r, dir) && r != dir {
-			hasFiles = true
-			break
-		}
-	}
 	switch {
-	case !hasFiles:
+	case !p.HasFilesUnder(dir):
 		c.Report(f, v.Start(), v.End(), "dir", key, v.Str())
 	case index && !p.Exists(path.Join(dir, "index.js")):
 		c.Report(f, v.Start(), v.End(), "odc-index", v.Str())

@@ -153,17 +153,7 @@ func entryFile(p *project.Project) *project.File {
 	if app := p.App(); app.File != nil {
 		return app.File
 	}
-	if p.HasPlugin {
-		return p.File(joinRoot(p.PluginRoot, "plugin.json"))
-	}
-	return nil
-}
-
-func joinRoot(root, name string) string {
-	if root == "" {
-		return name
-	}
-	return root + "/" + name
+	return p.Plugin().File
 }
 
 func sortedNames(m map[string]bool) []string {

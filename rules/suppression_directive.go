@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"slices"
-
 	"github.com/fpcheck/fpcheck/analyzers/directive"
 	"github.com/fpcheck/fpcheck/analyzers/project"
 )
@@ -43,7 +41,6 @@ var suppressionDirectiveMeta = &Meta{
 func (suppressionDirective) Meta() *Meta { return suppressionDirectiveMeta }
 
 func (suppressionDirective) Check(c *Context) {
-	ids := IDs()
 	for _, rel := range c.Project.Paths {
 		f := c.Project.Files[rel]
 		for _, d := range f.Directives {
@@ -56,7 +53,7 @@ func (suppressionDirective) Check(c *Context) {
 				c.Report(f, d.Start, d.End, "no-reason", d.Keyword)
 			default:
 				for i, r := range d.Rules {
-					if !slices.Contains(ids, r) {
+					if _, ok := Lookup(r); !ok {
 						c.Report(f, d.RuleSpans[i].Start, d.RuleSpans[i].End, "unknown-rule", d.Keyword, r)
 					}
 				}
@@ -71,9 +68,8 @@ func Valid(d project.Directive) bool {
 	if d.Kind == directive.Unknown || len(d.Rules) == 0 || d.Reason == "" {
 		return false
 	}
-	ids := IDs()
 	for _, r := range d.Rules {
-		if !slices.Contains(ids, r) {
+		if _, ok := Lookup(r); !ok {
 			return false
 		}
 	}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"path"
 	"strings"
 
 	"github.com/fpcheck/fpcheck/analyzers/graph"
@@ -50,7 +51,7 @@ func (undeclaredPlugin) Check(c *Context) {
 		}
 	}
 	add(app.File.JSON.Root().Get("plugins"))
-	if ext := p.File(joinRoot(p.MiniRoot, "ext.json")); ext != nil && ext.JSON != nil {
+	if ext := p.File(path.Join(p.MiniRoot, "ext.json")); ext != nil && ext.JSON != nil {
 		add(ext.JSON.Root().Get("plugins")) // a third-party platform's ext.json
 	}
 	for _, d := range app.SubpackageDecls {

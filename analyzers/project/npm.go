@@ -119,16 +119,18 @@ func (p *Project) readSubmodules() {
 			continue
 		}
 		rel, ok := CleanRel(strings.TrimSpace(val))
-		if !ok || rel == "" || p.hasFilesUnder(rel) {
+		if !ok || rel == "" || p.HasFilesUnder(rel) {
 			continue
 		}
 		p.submodules = append(p.submodules, rel)
 	}
 }
 
-func (p *Project) hasFilesUnder(dir string) bool {
+// HasFilesUnder reports whether the directory dir (project-relative) holds
+// any file of the project.
+func (p *Project) HasFilesUnder(dir string) bool {
 	for _, rel := range p.Paths {
-		if Under(rel, dir) {
+		if Under(rel, dir) && rel != dir {
 			return true
 		}
 	}
