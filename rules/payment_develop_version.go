@@ -16,15 +16,18 @@ var paymentDevelopVersionMeta = &Meta{
 		`same meaning as the navigator's: "develop" and "trial" open the development or trial build of the owner ` +
 		`mini-program, which only works on a test phone; before the plugin is submitted for review (提审) use ` +
 		`"release" or leave version out. fpcheck follows the value the way the platform's sample writes it: a ` +
-		`literal in the call, or a same-file const; a value it cannot know (this.data.version, a parameter) is ` +
-		`left alone. Under --submit this rule is an error.`,
+		`literal in the call, a const (top level or in the same function), and this.data.version (directly or ` +
+		`through const { version } = this.data) in a Component or Page method when the data literal sets it. A ` +
+		`value it cannot know (a parameter, data that setData, behaviors or properties may change) is left ` +
+		`alone. Under --submit this rule is an error.`,
 	Bad:  "plugin/components/pay/pay.js\nwx.requestPluginPayment({ fee: 1, paymentArgs: {}, version: 'develop' })",
 	Good: "plugin/components/pay/pay.js\nwx.requestPluginPayment({ fee: 1, paymentArgs: {}, version: 'release' })",
 	Tags: []string{"functional-pages", "plugins", "submission"},
 	Messages: map[string]string{
-		"develop":     `wx.requestPluginPayment is called with version %q, which only works on a test phone; set version "release" before submitting for review`,
-		"develop-via": `wx.requestPluginPayment is called with version %q (the const %s), which only works on a test phone; set it to "release" before submitting for review`,
-		"fix":         `set version "release"`,
+		"develop":      `wx.requestPluginPayment is called with version %q, which only works on a test phone; set version "release" before submitting for review`,
+		"develop-via":  `wx.requestPluginPayment is called with version %q (the const %s), which only works on a test phone; set it to "release" before submitting for review`,
+		"develop-data": `wx.requestPluginPayment is called with this.data.version, which the data here sets to %q; that only works on a test phone, so set it to "release" before submitting for review`,
+		"fix":          `set version "release"`,
 	},
 }
 
@@ -42,9 +45,12 @@ func (paymentDevelopVersion) Check(c *Context) {
 			}
 			quote := string(f.Text[p.Start])
 			fix := lint.Fix{Message: c.Format("fix"), Edits: []lint.Edit{{Start: p.Start, End: p.End, New: quote + "release" + quote}}}
-			if p.Via != "" {
+			switch {
+			case p.Data:
+				c.ReportFix(f, p.Start, p.End, fix, "develop-data", p.Version)
+			case p.Via != "":
 				c.ReportFix(f, p.Start, p.End, fix, "develop-via", p.Version, p.Via)
-			} else {
+			default:
 				c.ReportFix(f, p.Start, p.End, fix, "develop", p.Version)
 			}
 		}

@@ -56,6 +56,7 @@ type collector struct {
 	dyn  []genSpan
 	apps []genSpan
 	pays []rawPayment
+	pay  payState
 	wxs  []rawWxCall
 	exps []rawExport
 	// constNames are the names top-level const declarations bind.
@@ -82,8 +83,10 @@ func collect(prog *ast.Program, esm bool) (*collector, bool) {
 		importVars: map[string]int{}, hints: map[*ast.CallExpression]depHint{},
 	}
 	c.declare(prog)
+	c.componentMethods(prog)
 	w := &walker{v: c}
 	w.node(prog)
+	c.finishPayments()
 	return c, !w.tooDeep
 }
 
@@ -191,6 +194,7 @@ func importedRequire(e ast.Expression) *ast.CallExpression {
 
 // enter implements visitor.
 func (c *collector) enter(n ast.Node, w *walker) bool {
+	c.payScopes(n)
 	switch n := n.(type) {
 	case *ast.CallExpression:
 		return c.call(n, w)
@@ -541,65 +545,6 @@ func (c *collector) resolve(name string, depth int) ExportKind {
 		return ExportUnknown
 	}
 	return c.classify(d.init, depth+1)
-}
-
-// rawPayment is a wx.requestPluginPayment version before mapping.
-type rawPayment struct {
-	value string
-	lit   genSpan
-	via   string
-}
-
-// pluginPayment records the version of wx.requestPluginPayment(arg) when
-// it is a string literal in the object, or a top-level const initialized
-// with one; anything else cannot be known and is left alone.
-func (c *collector) pluginPayment(arg ast.Expression) {
-	obj, ok := arg.(*ast.ObjectLiteral)
-	if !ok || obj == nil {
-		return
-	}
-	for _, prop := range obj.Value {
-		var value ast.Expression
-		switch p := prop.(type) {
-		case *ast.PropertyKeyed:
-			key, _, ok := staticString(p.Key)
-			if !ok {
-				if id, isID := p.Key.(*ast.Identifier); isID && id != nil {
-					key, ok = id.Name.String(), true
-				}
-			}
-			if !ok || key != "version" || p.Computed {
-				continue
-			}
-			value = p.Value
-		case *ast.PropertyShort:
-			if p.Name.Name.String() != "version" || p.Initializer != nil {
-				continue
-			}
-			value = &p.Name
-		default:
-			continue
-		}
-		if v, lit, ok := staticString(value); ok {
-			c.pays = append(c.pays, rawPayment{value: v, lit: lit})
-			return
-		}
-		id, isID := value.(*ast.Identifier)
-		if !isID || id == nil {
-			return
-		}
-		d := c.top[id.Name.String()]
-		if d == nil || d.count != 1 || d.init == nil {
-			return
-		}
-		if b, isBinding := d.node.(*ast.Binding); !isBinding || b == nil {
-			return
-		}
-		if v, lit, ok := staticString(d.init); ok && c.constNames[id.Name.String()] {
-			c.pays = append(c.pays, rawPayment{value: v, lit: lit, via: id.Name.String()})
-		}
-		return
-	}
 }
 
 // rawWxCall is a wx.NAME(...) call before mapping: at is NAME's offset.

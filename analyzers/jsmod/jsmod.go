@@ -56,8 +56,10 @@ type Module struct {
 	// source order.
 	DynamicRequires []Span
 	// PluginPayments are the wx.requestPluginPayment({…, version: …}) calls
-	// whose version is a string literal, written in the call or in a
-	// top-level const it names, in source order.
+	// whose version is a known string literal: written in the call, in a
+	// const it names (top level or in the function), or in the data literal
+	// of the Component or Page whose this.data.version it reads (see
+	// payment.go). One entry per literal, in source order.
 	PluginPayments []PluginPayment
 	// WxCalls are the calls wx.NAME(...) of the platform's wx (not a local
 	// binding of that name), with the span of NAME, in source order.
@@ -208,6 +210,10 @@ type PluginPayment struct {
 	Start, End int
 	// Via is the const name when the call names one ("" for a literal).
 	Via string
+	// Data is set when the call reads this.data.version (directly or
+	// through const {version} = this.data) and the span is the version
+	// set in the Component or Page data literal.
+	Data bool
 }
 
 // WxCall is one wx.NAME(...) call; Start, End span NAME.

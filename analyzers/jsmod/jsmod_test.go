@@ -716,8 +716,15 @@ func TestAppCalls(t *testing.T) {
 	}
 }
 
+// comp is a Component whose data sets version "develop" and whose method
+// pay has body.
+func comp(body string) string {
+	return "Component({ data: { version: 'develop' }, methods: { pay() { " + body + " } } })\n"
+}
+
 // TestPluginPayments finds the version of wx.requestPluginPayment as the
-// platform's sample writes it: a literal, or a same-file const; anything
+// platform's sample writes it: a literal, a const (top level or in the
+// function), this.data.version where the data literal sets it; anything
 // that cannot be known is left alone.
 func TestPluginPayments(t *testing.T) {
 	for _, tc := range []struct {
@@ -731,6 +738,31 @@ func TestPluginPayments(t *testing.T) {
 		{"wx.requestPluginPayment({ version: this.data.version })\n", "", "", false},
 		{"let v = 'develop'; v = 'release'\nwx.requestPluginPayment({ version: v })\n", "", "", false},
 		{"wx.requestPluginPayment({ [k]: 'develop' })\n", "", "", false},
+		// this.data.version of a Component or Page whose data literal sets it.
+		{comp("const { fee, version } = this.data; wx.requestPluginPayment({ fee, version })"), "'develop'", "", false},
+		{"import a from './a'\n" + comp("const version = this.data.version; wx.requestPluginPayment({ version, a })"), "'develop'", "", false},
+		{"const fee: number = 1\n" + comp("setTimeout(() => wx.requestPluginPayment({ fee, version: this.data.version }))"), "'develop'", "", true},
+		{"Page({ data: { version: 'develop' }, onLoad() { wx.requestPluginPayment({ version: this.data.version }) } })\n", "'develop'", "", false},
+		// a const in the function.
+		{"function pay() { const v = 'trial'; wx.requestPluginPayment({ version: v }) }\n", "'trial'", "v", false},
+		{"import a from './a'\nexport function pay() { const v = `trial`; if (a) { wx.requestPluginPayment({ version: v }) } }\n", "`trial`", "v", false},
+		// what cannot be known, one guard at a time.
+		{comp("wx.requestPluginPayment({ version: this.data.version })") + "Component({ methods: { x() { this.setData({ version: 'release' }) } } })\n", "", "", false},
+		{comp("wx.requestPluginPayment({ version: this.data.version })") + "function f(o) { o.setData(o) }\n", "", "", false},
+		{comp("wx.requestPluginPayment({ version: this.data.version })") + "function f(o) { o.setData({ 'version.x': 1 }) }\n", "", "", false},
+		{comp("wx.requestPluginPayment({ version: this.data.version })") + "function f(o) { o.data.version = 'release' }\n", "", "", false},
+		{comp("wx.requestPluginPayment({ version: this.data.version })") + "function f(o) { Object.assign(o.data, {}) }\n", "", "", false},
+		{"Component({ behaviors: [b], data: { version: 'develop' }, methods: { pay() { wx.requestPluginPayment({ version: this.data.version }) } } })\n", "", "", false},
+		{"Component({ properties: { version: String }, data: { version: 'develop' }, methods: { pay() { wx.requestPluginPayment({ version: this.data.version }) } } })\n", "", "", false},
+		{"Component({ ...o, data: { version: 'develop' }, methods: { pay() { wx.requestPluginPayment({ version: this.data.version }) } } })\n", "", "", false},
+		{"Component({ data: { version: 'develop', ...o }, methods: { pay() { wx.requestPluginPayment({ version: this.data.version }) } } })\n", "", "", false},
+		{comp("wx.request({ success: function () { wx.requestPluginPayment({ version: this.data.version }) } })"), "", "", false},
+		{"Component({ data: { version: 'develop' }, methods: { pay: () => wx.requestPluginPayment({ version: this.data.version }) } })\n", "", "", false},
+		{"function Component(o) {}\n" + comp("wx.requestPluginPayment({ version: this.data.version })"), "", "", false},
+		{comp("const { version } = this.data; [1].forEach((version) => wx.requestPluginPayment({ version }))"), "", "", false},
+		{"const version = 'develop'\nfunction pay(version) { wx.requestPluginPayment({ version }) }\n", "", "", false},
+		{"function pay() { const v = 'trial'; { let v = 'release'; wx.requestPluginPayment({ version: v }) } }\n", "", "", false},
+		{"function pay() { { const v = 'trial' } wx.requestPluginPayment({ version: v }) }\n", "", "", false},
 	} {
 		m := mustParse(t, tc.src, tc.ts)
 		if tc.lit == "" {
@@ -744,7 +776,8 @@ func TestPluginPayments(t *testing.T) {
 			continue
 		}
 		p := m.PluginPayments[0]
-		if got := tc.src[p.Start:p.End]; got != tc.lit || p.Via != tc.via || p.Version != tc.lit[1:len(tc.lit)-1] {
+		data := strings.Contains(tc.src, "this.data")
+		if got := tc.src[p.Start:p.End]; got != tc.lit || p.Via != tc.via || p.Version != tc.lit[1:len(tc.lit)-1] || p.Data != data {
 			t.Errorf("%q: %+v spans %q, want %s via %q", tc.src, p, got, tc.lit, tc.via)
 		}
 	}

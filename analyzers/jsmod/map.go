@@ -83,7 +83,7 @@ func (m *mapper) module(c *collector) *Module {
 	for _, p := range c.pays {
 		if start, ok := m.toOrig(p.lit.start); ok {
 			if end, ok := literalAt(m.orig, start, p.value); ok {
-				mod.PluginPayments = append(mod.PluginPayments, PluginPayment{Version: p.value, Start: start, End: end, Via: p.via})
+				mod.PluginPayments = append(mod.PluginPayments, PluginPayment{Version: p.value, Start: start, End: end, Via: p.via, Data: p.data})
 			}
 		}
 	}

@@ -84,7 +84,7 @@ func fromOriginal(prog *ast.Program) (*Module, *SyntaxError) {
 		m.AppCalls = append(m.AppCalls, Span{Start: s.start, End: s.start + len("App")})
 	}
 	for _, p := range c.pays {
-		m.PluginPayments = append(m.PluginPayments, PluginPayment{Version: p.value, Start: p.lit.start, End: p.lit.end, Via: p.via})
+		m.PluginPayments = append(m.PluginPayments, PluginPayment{Version: p.value, Start: p.lit.start, End: p.lit.end, Via: p.via, Data: p.data})
 	}
 	for _, w := range c.wxs {
 		m.WxCalls = append(m.WxCalls, WxCall{Name: w.name, Start: w.at, End: w.at + len(w.name)})
