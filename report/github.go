@@ -10,7 +10,9 @@ import (
 )
 
 // writeGitHub prints GitHub Actions workflow commands, one annotation per
-// finding, for repositories without code scanning.
+// finding, for repositories without code scanning. Properties and message
+// are escaped as the runner unescapes them, and shown through Visible (the
+// runner prints an annotation's message in the log).
 func writeGitHub(w io.Writer, run *Run) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range run.Shown() {
@@ -33,12 +35,13 @@ func writeGitHub(w io.Writer, run *Run) error {
 	return bw.Flush()
 }
 
+var (
+	ghDataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	ghPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
 // ghData escapes a workflow command's message.
-func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
+func ghData(s string) string { return ghDataEscaper.Replace(Visible(s)) }
 
 // ghProperty escapes a workflow command's property value.
-func ghProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
-}
+func ghProperty(s string) string { return ghPropertyEscaper.Replace(Visible(s)) }

@@ -1,8 +1,11 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"unicode/utf8"
 )
 
 // JSONSchemaVersion is bumped on any incompatible change to the JSON output.
@@ -106,8 +109,44 @@ func writeJSON(w io.Writer, run *Run) error {
 		}
 		out.Findings = append(out.Findings, jf)
 	}
-	enc := json.NewEncoder(w)
+	return encodeJSON(w, out)
+}
+
+// encodeJSON writes v as indented JSON. encoding/json escapes C0 controls
+// and replaces invalid UTF-8; DEL, the C1 controls and the bidirectional
+// controls that it leaves raw are escaped as \uXXXX too, so that a report
+// printed on a terminal cannot act on it (they only occur inside strings).
+func encodeJSON(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	b := buf.Bytes()
+	var out []byte
+	last := 0
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < 0x7f {
+			i++
+			continue
+		}
+		r, size := rune(c), 1
+		if c > 0x7f {
+			r, size = utf8.DecodeRune(b[i:])
+		}
+		if r == 0x7f || hidden(r, size) {
+			out = append(out, b[last:i]...)
+			out = fmt.Appendf(out, `\u%04x`, r)
+			last = i + size
+		}
+		i += size
+	}
+	if out != nil {
+		b = append(out, b[last:]...)
+	}
+	_, err := w.Write(b)
+	return err
 }

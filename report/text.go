@@ -19,7 +19,8 @@ const (
 )
 
 // writeText prints `path:line:col: level: message [rule-id]`, a code frame
-// and a summary line.
+// and a summary line. Paths, messages and source lines are shown through
+// Visible, and no line starts with what a CI log would run (lineStart).
 func writeText(w io.Writer, run *Run) error {
 	bw := bufio.NewWriter(w)
 	paint := func(code, s string) string {
@@ -38,8 +39,8 @@ func writeText(w io.Writer, run *Run) error {
 		case lint.Note:
 			level = paint(ansiCyan, level)
 		}
-		loc := fmt.Sprintf("%s:%d:%d:", run.path(f), f.Range.Start.Line, f.Range.Start.Col)
-		fmt.Fprintf(bw, "%s %s: %s %s\n", paint(ansiBold, loc), level, f.Message, paint(ansiGray, "["+f.Rule+"]"))
+		loc := fmt.Sprintf("%s:%d:%d:", lineStart(Visible(run.path(f))), f.Range.Start.Line, f.Range.Start.Col)
+		fmt.Fprintf(bw, "%s %s: %s %s\n", paint(ansiBold, loc), level, Visible(f.Message), paint(ansiGray, "["+f.Rule+"]"))
 		if run.Frame != nil {
 			if frame := run.Frame(f.Path, f.Range); frame != "" {
 				fmt.Fprint(bw, indent(frame))
@@ -50,12 +51,17 @@ func writeText(w io.Writer, run *Run) error {
 	return bw.Flush()
 }
 
+// indent indents each line of a code frame, shown through Visible (one
+// character for one, so the caret stays under the finding).
 func indent(s string) string {
-	lines := strings.SplitAfter(s, "\n")
 	var b strings.Builder
-	for _, l := range lines {
+	for l := range strings.SplitAfterSeq(s, "\n") {
 		if l != "" {
-			b.WriteString("  " + l)
+			body, nl := strings.CutSuffix(l, "\n")
+			b.WriteString("  " + Visible(body))
+			if nl {
+				b.WriteByte('\n')
+			}
 		}
 	}
 	return b.String()
