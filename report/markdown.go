@@ -25,8 +25,8 @@ func writeMarkdown(w io.Writer, run *Run) error {
 				fmt.Fprintf(bw, "\n…and %d more; see the full report.\n", len(shown)-i)
 				break
 			}
-			fmt.Fprintf(bw, "| %s | `%s:%d:%d` | [`%s`](%s/blob/main/docs/rules.md#%s) | %s |\n",
-				levelIcon(f.Level), mdCode(run.path(f)), f.Range.Start.Line, f.Range.Start.Col,
+			fmt.Fprintf(bw, "| %s | %s | [`%s`](%s/blob/main/docs/rules.md#%s) | %s |\n",
+				levelIcon(f.Level), mdCode(fmt.Sprintf("%s:%d:%d", run.path(f), f.Range.Start.Line, f.Range.Start.Col)),
 				f.Rule, InformationURI, f.Rule, mdCell(f.Message))
 		}
 	}
@@ -48,10 +48,37 @@ func levelIcon(s lint.Level) string {
 	return s.String()
 }
 
-// mdCell escapes text for a Markdown table cell.
-func mdCell(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ", "<", "&lt;", ">", "&gt;").Replace(s)
-}
+// mdCellEscaper backslash-escapes what Markdown (GitHub's, with tables,
+// strikethrough and math) would act on in a table cell: pipes end the cell;
+// brackets, backticks, angle brackets and ampersands make links, images,
+// code, HTML and character references; "://" and "www." autolinks; the
+// rest emphasis and math.
+var mdCellEscaper = strings.NewReplacer(
+	`\`, `\\`, "|", `\|`, "[", `\[`, "]", `\]`, "`", "\\`", "<", `\<`, ">", `\>`,
+	"&", `\&`, "*", `\*`, "_", `\_`, "~", `\~`, "$", `\$`, ":", `\:`, "www.", `www\.`)
 
-// mdCode keeps a path inside inline code intact.
-func mdCode(s string) string { return strings.ReplaceAll(s, "`", "'") }
+// mdCell escapes text for a Markdown table cell; control characters
+// (newlines included) are shown through Visible, so the cell stays one line.
+func mdCell(s string) string { return mdCellEscaper.Replace(Visible(s)) }
+
+// mdCode renders s as one inline code span in a table cell: its fence is
+// longer than any run of backticks in s, spaces pad it when s starts or
+// ends with a backtick or a space, and pipes are escaped (GitHub splits
+// table cells before it parses code spans).
+func mdCode(s string) string {
+	s = Visible(s)
+	longest, n := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '`' {
+			n++
+			longest = max(longest, n)
+		} else {
+			n = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if s != "" && (s[0] == '`' || s[0] == ' ' || s[len(s)-1] == '`' || s[len(s)-1] == ' ') {
+		s = " " + s + " "
+	}
+	return fence + strings.ReplaceAll(s, "|", `\|`) + fence
+}
