@@ -3,10 +3,12 @@
 package cli
 
 import (
+	"crypto/rand"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -39,11 +41,21 @@ type Command struct {
 	Version string
 	// isTerminal overrides terminal detection (tests).
 	isTerminal func(w any) bool
+	// getenv overrides os.Getenv (tests).
+	getenv func(string) string
 }
 
 // Main runs fpcheck with args (without the program name) and returns the
 // exit code. It never panics: an internal failure is exit code 3.
+//
+// Everything it writes to Stderr is shown through report.Visible, line by
+// line: messages name files and quote the repository's text.
 func (c *Command) Main(args []string) (code int) {
+	if _, ok := c.Stderr.(*visibleLines); !ok && c.Stderr != nil {
+		cc := *c
+		cc.Stderr = &visibleLines{w: c.Stderr}
+		return cc.Main(args)
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(c.Stderr, "fpcheck: internal error: %v\nPlease report this with the command you ran.\n", r)
@@ -439,21 +451,81 @@ func (c *Command) write(out output, run *report.Run, o *options, graph func() st
 		r.Display = cwdRelative(o)
 	}
 	w := c.Stdout
+	where := "standard output"
+	var file *os.File
 	if out.path != "" {
-		f, err := os.Create(out.path)
+		// Write-only: opened read-write, a FIFO or /dev/stdout (a pipe)
+		// would have fpcheck as one of its readers, and writing to it
+		// would block forever once the real reader went away.
+		f, err := os.OpenFile(out.path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)
 		if err != nil {
 			fmt.Fprintf(c.Stderr, "fpcheck: cannot write the %s report: %v\n", out.format, unwrap(err))
 			return ExitUsage
 		}
 		defer f.Close()
-		w = f
+		w, where, file = f, out.path, f
 	}
-	r.Color = out.format == "text" && !o.noColor && os.Getenv("NO_COLOR") == "" && c.terminal(w)
-	if err := report.Write(w, out.format, &r); err != nil {
-		fmt.Fprintf(c.Stderr, "fpcheck: writing the %s report: %v\n", out.format, err)
-		return ExitInternal
+	r.Color = out.format == "text" && !o.noColor && c.env("NO_COLOR") == "" && c.terminal(w)
+	// GitHub's runner runs workflow commands found in a step's output, also
+	// "##[command]" anywhere in a line: the text report on a GitHub log is
+	// enclosed in ::stop-commands::, with a token nothing in it can know.
+	token := ""
+	if out.format == "text" && out.path == "" && c.env("GITHUB_ACTIONS") == "true" {
+		token = rand.Text()
+		if _, err := fmt.Fprintf(w, "::stop-commands::%s\n", token); err != nil {
+			return c.writeFailed(out.format, where, err)
+		}
+	}
+	err := report.Write(w, out.format, &r)
+	if err == nil && token != "" {
+		_, err = fmt.Fprintf(w, "::%s::\n", token)
+	}
+	if err == nil && file != nil {
+		err = file.Close() // some file systems report a full disk only here
+	}
+	if err != nil {
+		return c.writeFailed(out.format, where, err)
 	}
 	return ExitOK
+}
+
+// writeFailed says why a report could not be written to where. The output
+// refusing it (a full disk or quota, a reader that went away, an I/O
+// error) is the environment's doing: exit 2; anything else is fpcheck's.
+func (c *Command) writeFailed(format, where string, err error) int {
+	if _, ok := errors.AsType[*fs.PathError](err); ok || errors.Is(err, io.ErrShortWrite) {
+		fmt.Fprintf(c.Stderr, "fpcheck: cannot write the %s report to %s: %v\n", format, where, unwrap(err))
+		return ExitUsage
+	}
+	fmt.Fprintf(c.Stderr, "fpcheck: writing the %s report: %v\n", format, err)
+	return ExitInternal
+}
+
+// env is os.Getenv, or the tests' stand-in.
+func (c *Command) env(key string) string {
+	if c.getenv != nil {
+		return c.getenv(key)
+	}
+	return os.Getenv(key)
+}
+
+// visibleLines shows each line written through report.Visible (fmt writes
+// a whole message at once).
+type visibleLines struct{ w io.Writer }
+
+func (v *visibleLines) Write(p []byte) (int, error) {
+	var b strings.Builder
+	for line := range strings.SplitAfterSeq(string(p), "\n") {
+		body, nl := strings.CutSuffix(line, "\n")
+		b.WriteString(report.Visible(body))
+		if nl {
+			b.WriteByte('\n')
+		}
+	}
+	if _, err := io.WriteString(v.w, b.String()); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // cwdRelative returns a function that shows a project-relative path
@@ -596,16 +668,14 @@ func (c *Command) load(dir string, opt project.Options) (*project.Project, int) 
 	return nil, c.fail(ExitInternal, err)
 }
 
+// terminal reports whether w is a terminal (color is for terminals only;
+// /dev/null is a character device but no terminal).
 func (c *Command) terminal(w io.Writer) bool {
 	if c.isTerminal != nil {
 		return c.isTerminal(w)
 	}
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	return ok && isTerminal(f)
 }
 
 // version is the build version: -ldflags, else the module version that

@@ -19,7 +19,7 @@ const testVersion = "1.2.3-test"
 func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	c := &Command{Stdout: &out, Stderr: &errb, Version: testVersion}
+	c := &Command{Stdout: &out, Stderr: &errb, Version: testVersion, getenv: noGitHub}
 	code = c.Main(args)
 	return out.String(), errb.String(), code
 }
