@@ -59,9 +59,48 @@ exec 3>&1
 die() { # status message...
 	local status=$1
 	shift
-	echo "::error title=fpcheck::$*" >&3
+	echo "::error title=fpcheck::$(command_data "$*")" >&3
 	echo "fpcheck action: $*" >&2
 	exit "$status"
+}
+
+# command_data TEXT prints TEXT escaped as a workflow command's message.
+command_data() {
+	local s=${1//%/%25}
+	s=${s//$'\r'/%0D}
+	printf '%s' "${s//$'\n'/%0A}"
+}
+
+# The runner runs workflow commands found anywhere in a step's output:
+# "::name::" at the start of a line (after white space; and a CR ends a
+# line for it) and "##[name]" anywhere. What a repository controls (file
+# names, specifiers, source lines in fpcheck's report and messages) is
+# printed between ::stop-commands::TOKEN and ::TOKEN::, with a random TOKEN
+# it cannot know, all on standard output (the runner reads standard output
+# and standard error separately, so their order is not kept), and through
+# neutralize. An exit trap resumes commands whatever happens in between, so
+# that the job's later steps never find them stopped.
+stop_token=""
+stop_commands() {
+	stop_token=$(od -An -N16 -tx1 /dev/urandom 2>/dev/null | tr -d ' \n') || true
+	[ -n "$stop_token" ] || stop_token="fpcheck$RANDOM$RANDOM$RANDOM$RANDOM$$"
+	echo "::stop-commands::$stop_token" >&3
+}
+resume_commands() {
+	if [ -n "$stop_token" ]; then
+		echo "::$stop_token::" >&3
+		stop_token=""
+	fi
+}
+trap resume_commands EXIT
+
+# neutralize prints its input with raw control characters (but tab and
+# newline) as '?', a backslash before a line that starts with "::" or "##["
+# (the log viewer formats such lines) and every line ended by a newline (the
+# resume token must start a line).
+neutralize() {
+	LC_ALL=C tr '\000-\010\013-\037\177' '?' |
+		LC_ALL=C awk '/^[ \t]*(::|##\[)/ { $0 = "\\" $0 } { print }'
 }
 
 # output NAME VALUE appends to $GITHUB_OUTPUT (values here have no newlines).
@@ -202,23 +241,30 @@ cmd_run() {
 	local formats=(--format "sarif=$sarif" --format "json=$work/report.json"
 		--format "markdown=$work/summary.md" --format "text=$work/report.txt")
 	[ "$upload" = true ] || formats+=(--format "github=$work/annotations.txt")
-	echo "fpcheck ${args[*]} $path"
+	# The command line, fpcheck's messages and its text report all go to
+	# the log with commands stopped (see stop_commands).
+	echo "fpcheck ${args[*]} $path" >"$work/command.txt"
 	"$fpcheck" --no-color "${formats[@]}" "${args[@]}" -- "$path" 2>"$work/stderr" || code=$?
 	if [ "$code" -gt 1 ]; then
-		echo "fpcheck exited $code:" >&2
-		cat "$work/stderr" >&2
+		stop_commands
+		{
+			cat "$work/command.txt"
+			echo "fpcheck exited $code:"
+			cat "$work/stderr"
+		} | neutralize
+		resume_commands
 		output exit-code "$code"
 		if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+			# An indented code block: no line of it can end it, unlike a fence.
 			{
-				printf '## fpcheck\n\nfpcheck could not check `%s` (exit status %s):\n\n```\n' "$path" "$code"
-				head -c 4000 "$work/stderr"
-				printf '```\n'
+				printf '## fpcheck\n\nfpcheck could not check `%s` (exit status %s):\n\n' "$path" "$code"
+				head -c 4000 "$work/stderr" | LC_ALL=C tr '\000-\010\013-\037\177' '?' | awk '{ print "    " $0 }'
+				printf '\n'
 			} >>"$GITHUB_STEP_SUMMARY"
 		fi
-		echo "::error title=fpcheck::$(head -n 1 "$work/stderr" | sed 's/%/%25/g')"
+		echo "::error title=fpcheck::$(command_data "$(head -n 1 "$work/stderr" | neutralize)")"
 		exit "$code"
 	fi
-	cat "$work/stderr" >&2
 
 	local counts
 	counts=$(count "$work/report.json") || die 3 "could not read fpcheck's JSON report"
@@ -232,7 +278,9 @@ cmd_run() {
 	output files "$files"
 	output sarif-file "$sarif"
 
-	cat "$work/report.txt"
+	stop_commands
+	cat "$work/command.txt" "$work/stderr" "$work/report.txt" | neutralize
+	resume_commands
 	if [ "$upload" = false ]; then
 		# Workflow commands must reach standard output to become annotations.
 		grep '^::' "$work/annotations.txt" || true
@@ -277,10 +325,10 @@ cmd_gate() {
 	1)
 		local msg="fpcheck found ${FPCHECK_ERRORS:-some} error-level problem(s) in $where; see the job summary"
 		if [ "$fail" = true ]; then
-			echo "::error title=fpcheck::$msg"
+			echo "::error title=fpcheck::$(command_data "$msg")"
 			exit 1
 		fi
-		echo "::warning title=fpcheck::$msg (not failing: fail-on-error is false)"
+		echo "::warning title=fpcheck::$(command_data "$msg") (not failing: fail-on-error is false)"
 		;;
 	*) die 3 "fpcheck did not run (exit code '$code')" ;;
 	esac

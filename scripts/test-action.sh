@@ -187,11 +187,125 @@ check "the log has the one not-checked note" test "$(grep -c '\[not-checked\]' "
 act npm-gate gate FPCHECK_EXIT_CODE="$(out npm exit-code)" FPCHECK_ERRORS="$(out npm errors)"
 check "... and the gate passes" test "$(rc npm-gate)" = 0
 
+echo "== (f) a hostile repository: names and code made to be workflow commands"
+# runner_model FILE: the workflow commands GitHub's runner would process in
+# FILE, a step's output (actions/runner ActionCommandManager): lines end at
+# \n, \r\n or \r; a command is "::NAME ...::DATA" after leading white space,
+# or "##[NAME ...]DATA" anywhere in a line; after ::stop-commands::TOKEN
+# only ::TOKEN:: is processed. Prints each processed command as
+# "NAME PROPERTIES::DATA" (or "NAME PROPERTIES]DATA"), "stop" and "resume"
+# for the pair, and "STOPPED" if still stopped at the end.
+runner_model() {
+	node -e '
+		const known = new Set(["add-mask", "add-matcher", "add-path", "debug", "echo", "endgroup", "error", "group",
+			"notice", "remove-matcher", "save-state", "set-env", "set-output", "stop-commands", "warning"]);
+		let token = "";
+		const parse = (line) => {
+			const l = line.replace(/^\s+/u, "");
+			if (l.startsWith("::")) {
+				const end = l.indexOf("::", 2);
+				if (end >= 0) {
+					const info = l.slice(2, end), name = info.split(" ")[0].toLowerCase();
+					if (known.has(name)) return [name, info + "::" + l.slice(end + 2)];
+				}
+			}
+			const i = line.indexOf("##[");
+			if (i >= 0) {
+				const rb = line.indexOf("]", i);
+				if (rb >= 0) {
+					const info = line.slice(i + 3, rb), name = info.split(" ")[0].toLowerCase();
+					if (known.has(name)) return [name, info + "]" + line.slice(rb + 1)];
+				}
+			}
+			return null;
+		};
+		for (const line of require("fs").readFileSync(process.argv[1], "utf8").split(/\r\n|\r|\n/)) {
+			const cmd = parse(line);
+			if (!cmd) continue;
+			const [name, text] = cmd;
+			if (token) {
+				if (name === token) { console.log("resume"); known.delete(token); token = ""; }
+			} else if (name === "stop-commands") {
+				console.log("stop"); token = text.replace(/^[^:\]]*(::|\])/, "").toLowerCase(); known.add(token);
+			} else console.log(text);
+		}
+		if (token) console.log("STOPPED");
+	' "$1"
+}
+# only_annotations FILE N: the commands in FILE (from runner_model) are N
+# annotations of fpcheck's and stop/resume pairs, and none is left stopped.
+only_annotations() {
+	! grep -vE '^(stop|resume|(error|warning|notice) file=)' "$1" >/dev/null &&
+		[ "$(grep -cE '^(error|warning|notice) file=' "$1")" = "$2" ]
+}
+no_raw_controls() { ! LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$@"; }
+
+hostile="$work/hostile-repo"
+mkdir -p "$hostile/pages/index"
+echo '{"pages":["pages/index/index","::stop-commands::x"]}' >"$hostile/app.json"
+echo '<view/>' >"$hostile/pages/index/index.wxml"
+printf "require('./a\x1b]0;title\x07'); // ##[set-output name=exit-code;]0 ::add-mask::fpcheck\nPage({});\n" >"$hostile/pages/index/index.js"
+echo '<view/>' >"$hostile/::stop-commands::x.wxml"
+echo "require('##[add-mask]q');Page({})" >"$hostile/::stop-commands::x.js"
+echo '{"usingComponents":{"a":"./nope"}}' >"$hostile/::stop-commands::x.json"
+act hostile run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$hostile" INPUT_UPLOAD_SARIF=false
+check "hostile repository: run step passes (exit-code 1)" test "$(rc hostile)/$(out hostile exit-code)" = 0/1
+runner_model "$work/hostile/stdout" >"$work/hostile/commands"
+runner_model "$work/hostile/stderr" >>"$work/hostile/commands"
+if only_annotations "$work/hostile/commands" 3; then
+	ok "the runner processes fpcheck's 3 annotations and no command from the repository's names or code"
+else
+	bad "the runner would process:"
+	cat "$work/hostile/commands"
+fi
+check "... and the report is still in the log" has "$work/hostile/stdout" "./::stop-commands::x.js:1:9: error: "
+check "no raw control characters in the log or the summary" no_raw_controls "$work/hostile/stdout" "$work/hostile/stderr" "$work/hostile/summary"
+
+# fpcheck's standard error goes to the log too: a stand-in that adds
+# hostile lines to what the real fpcheck says, and exits with its status
+# (or STUB_EXIT).
+stub="$work/stub-fpcheck"
+{
+	echo '#!/usr/bin/env bash'
+	printf '%q "$@"\n' "$fpcheck"
+	echo 'code=$?'
+	# shellcheck disable=SC2028 # the escapes are for the stub's printf
+	echo "printf '::add-mask::fpcheck\\n##[set-output name=errors;]0\\n\`\`\`\\n</pre> ::error::x\\r::warning::forged\\x1b]0;t\\x07\\n' >&2"
+	echo 'exit "${STUB_EXIT:-$code}"'
+} >"$stub"
+chmod +x "$stub"
+act hostile-stderr run FPCHECK="$stub" GITHUB_WORKSPACE="$hostile" INPUT_UPLOAD_SARIF=false
+runner_model "$work/hostile-stderr/stdout" >"$work/hostile-stderr/commands"
+runner_model "$work/hostile-stderr/stderr" >>"$work/hostile-stderr/commands"
+if only_annotations "$work/hostile-stderr/commands" 3; then
+	ok "fpcheck's standard error runs no command either"
+else
+	bad "with hostile standard error the runner would process:"
+	cat "$work/hostile-stderr/commands"
+fi
+act hostile-fail run FPCHECK="$stub" GITHUB_WORKSPACE="$hostile" STUB_EXIT=2
+check "fpcheck failing (2) with hostile standard error: the step fails with 2" test "$(rc hostile-fail)" = 2
+runner_model "$work/hostile-fail/stdout" >"$work/hostile-fail/commands"
+runner_model "$work/hostile-fail/stderr" >>"$work/hostile-fail/commands"
+if [ "$(grep -cvE '^(stop|resume)$' "$work/hostile-fail/commands")" = 1 ] &&
+	grep -q '^error title=fpcheck::' "$work/hostile-fail/commands"; then
+	ok "... and the runner processes only the action's one error annotation"
+else
+	bad "... the runner would process:"
+	cat "$work/hostile-fail/commands"
+fi
+if grep -qE '^ {0,3}(```|</pre>)' "$work/hostile-fail/summary" || ! no_raw_controls "$work/hostile-fail/summary"; then
+	bad "the job summary lets standard error out of its code block"
+	cat "$work/hostile-fail/summary"
+else
+	ok "the job summary keeps standard error in its code block"
+fi
+
 echo "== (d) not a project"
 mkdir -p "$work/not-a-project/docs"
 act notproject run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$work/not-a-project" INPUT_PATH=docs
 check "run step fails with fpcheck's status 2" test "$(rc notproject)" = 2
-check "fpcheck's message is on stderr" has "$work/notproject/stderr" "fpcheck: docs is not a mini-program or plugin project"
+check "fpcheck's message is in the log (on standard output, with commands stopped)" has "$work/notproject/stdout" "fpcheck: docs is not a mini-program or plugin project"
 check "... and in an error annotation" has "$work/notproject/stdout" "::error title=fpcheck::fpcheck: docs is not a mini-program or plugin project"
 check "exit-code output is 2" test "$(out notproject exit-code)" = 2
 check "summary says fpcheck could not check it" has "$work/notproject/summary" "fpcheck could not check \`docs\` (exit status 2)"
