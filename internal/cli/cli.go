@@ -431,7 +431,7 @@ func (c *Command) diff(o *options, p *project.Project, findings []lint.Finding) 
 	})
 	for _, ch := range changes {
 		if err := fix.Diff(c.Stdout, show(ch.Path), ch.Old, ch.New); err != nil {
-			return c.fail(ExitInternal, err)
+			return c.writeFailed("diff", "standard output", err)
 		}
 	}
 	fmt.Fprintf(c.Stderr, "fpcheck: %d file(s) would be fixed (dry run: nothing was changed)\n", len(changes))

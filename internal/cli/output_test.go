@@ -141,6 +141,10 @@ func TestOutputDiskFull(t *testing.T) {
 	if code := c.Main([]string{demo}); code != ExitUsage || !strings.Contains(errb.String(), "cannot write the text report to standard output: no space left on device") {
 		t.Errorf("standard output on /dev/full: exit %d, stderr:\n%s", code, errb.String())
 	}
+	errb.Reset()
+	if code := c.Main([]string{"--fix-dry-run", demo}); code != ExitUsage || !strings.Contains(errb.String(), "cannot write the diff report to standard output: no space left on device") {
+		t.Errorf("--fix-dry-run on /dev/full: exit %d, stderr:\n%s", code, errb.String())
+	}
 }
 
 // Color is for terminals only: /dev/null and other character devices are
