@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
 )
@@ -197,9 +198,10 @@ func (c *Command) hookUninstall(args []string) int {
 	return ExitOK
 }
 
-// hookRun checks the staged snapshot: the index is exported to a temporary
-// directory (git checkout-index), so unstaged edits and untracked files do
-// not hide or cause findings, and the user's files are never touched.
+// hookRun checks the staged snapshot (see staged.go): the files the check
+// reads, as staged, written to a temporary directory, so unstaged edits and
+// untracked files do not hide or cause findings, and the user's files are
+// never touched.
 //
 // DIR is read like fpcheck's DIR, relative to the current directory (the
 // installed hook runs at the repository root and passes DIR relative to
@@ -223,28 +225,69 @@ func (c *Command) hookRun(args []string) int {
 		fmt.Fprintf(c.Stderr, "fpcheck: hook run: %v\n", err)
 		return ExitUsage
 	}
-	tmp, err := os.MkdirTemp("", "fpcheck-staged-")
-	if err != nil {
-		return c.fail(ExitInternal, err)
-	}
-	defer os.RemoveAll(tmp)
-	cmd := exec.Command("git", "checkout-index", "--all", "--prefix="+tmp+string(filepath.Separator))
-	cmd.Dir = top
-	if out, err := cmd.CombinedOutput(); err != nil {
-		fmt.Fprintf(c.Stderr, "fpcheck: exporting the staged files failed: %v\n%s", err, out)
-		return ExitInternal
-	}
 	if len(o.files) > 0 {
 		fmt.Fprintln(c.Stderr, "fpcheck: hook run takes a project DIR, not files: it checks the whole staged project")
 		return ExitUsage
 	}
+
+	// On a signal: stop printing, remove the snapshot, die of the signal.
+	// Caught from before the snapshot exists, so none is left behind; a
+	// signal ignored when fpcheck started (nohup) stays ignored.
+	stdout, stderr := &gatedWriter{w: c.Stdout}, &gatedWriter{w: c.Stderr}
+	sigs := make(chan os.Signal, 1)
+	for _, sig := range hookSignals {
+		if !signal.Ignored(sig) {
+			signal.Notify(sigs, sig)
+		}
+	}
+	defer signal.Stop(sigs)
+	snap, err := newSnapshot(top)
+	if err != nil {
+		return c.fail(ExitInternal, fmt.Errorf("cannot make the staged snapshot: %w", err))
+	}
+	defer snap.remove()
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		select {
+		case sig := <-sigs:
+			stdout.close()
+			stderr.close()
+			snap.remove()
+			dieOf(sig)
+		case <-done:
+		}
+	}()
+
+	slashRel := filepath.ToSlash(rel)
+	if slashRel == "." {
+		slashRel = ""
+	}
+	unmerged, err := snap.export(slashRel)
+	if err != nil {
+		fmt.Fprintf(stderr, "fpcheck: exporting the staged files failed: %v\n", err)
+		return ExitInternal
+	}
+	if len(unmerged) > 0 {
+		fmt.Fprintf(stderr, "fpcheck: hook run: %d unmerged file(s) are not in the staged snapshot: %s\n", len(unmerged), strings.Join(unmerged, ", "))
+	}
 	o.displayDir = filepath.Join(top, rel)
-	o.dir = filepath.Join(tmp, rel)
-	o.configCeiling = tmp
+	o.dir = filepath.Join(snap.dir, rel)
+	o.configCeiling = snap.dir
 	// Messages name the snapshot's temporary directory (a DIR that is not
 	// a project, say); show the user's DIR instead.
 	shown := *c
-	shown.Stderr = &replaceWriter{w: c.Stderr, old: o.dir, new: filepath.ToSlash(rel) + " (staged)"}
+	shown.Stdout = stdout
+	shown.Stderr = &replaceWriter{w: stderr, old: o.dir, new: filepath.ToSlash(rel) + " (staged)"}
+	shown.isTerminal = func(w any) bool {
+		if w == stdout {
+			w = c.Stdout
+		}
+		if wr, ok := w.(io.Writer); ok {
+			return c.terminal(wr)
+		}
+		return false
+	}
 	return shown.checkWith(o)
 }
 

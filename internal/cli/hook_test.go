@@ -597,3 +597,177 @@ func TestHookUnbuiltNpm(t *testing.T) {
 		t.Errorf("with miniprogram_npm/ built, the working tree is fully checked and clean:\n%s", out)
 	}
 }
+
+// In a sparse checkout the files outside the cone are not in the working
+// tree but are in the index (skip-worktree): the hook checks the whole
+// staged project, so they neither go missing (false errors that refuse a
+// clean commit) nor go unchecked.
+func TestHookSparseCheckout(t *testing.T) {
+	r := newHookRepo(t)
+	r.commitProject("")
+	// A warning outside the cone, committed before sparsing.
+	r.write(payWXML, navDevelop)
+	r.mustGit("add", "-A")
+	r.mustGit("commit", "-q", "-m", "develop navigator")
+	r.fpcheckCode(ExitOK, "", "hook", "install")
+	r.mustGit("sparse-checkout", "set", "miniprogram/functional-pages")
+	if r.exists("plugin") || r.exists("miniprogram/pages") || !r.exists(payJS) {
+		t.Fatal("git sparse-checkout did not leave only the cone in the working tree")
+	}
+
+	r.write(payJS, "// checked\n"+payJSClean)
+	r.mustGit("add", payJS)
+	out := r.accepted("", []string{"commit", "-m", "clean change in the cone"}, payWXML+":1:50: warning: ", developRule)
+	if strings.Contains(out, "error:") {
+		t.Errorf("a clean commit in a sparse checkout has errors:\n%s", out)
+	}
+	// The staged file outside the cone is checked: with --submit it is an
+	// error.
+	out = r.fpcheckCode(ExitFindings, "", "hook", "run", "--submit")
+	if !strings.Contains(out, developError) {
+		t.Errorf("hook run --submit in a sparse checkout misses %s:\n%s", payWXML, out)
+	}
+
+	r.write(payJS, payJSCrossing)
+	r.mustGit("add", payJS)
+	r.refused("", []string{"commit", "-m", "crossing"}, payJS+crossingText, crossingRule)
+}
+
+// The snapshot is read from the object database as staged: no smudge
+// filter (or any other command from the git configuration) is run, and the
+// check sees the staged bytes, not what a filter would make of them.
+func TestHookRunsNoFilters(t *testing.T) {
+	r := newHookRepo(t)
+	r.write(".gitattributes", "*.js filter=mark\n*.json filter=mark\n*.wxml filter=mark\n")
+	r.commitProject("")
+	marker := filepath.Join(t.TempDir(), "smudge-ran")
+	// The smudge filter would also turn request-payment.js into a crossing.
+	r.mustGit("config", "filter.mark.clean", "cat")
+	r.mustGit("config", "filter.mark.smudge", "touch "+shellQuote(marker)+"; printf \"require('../utils/sign');\\n\"; cat")
+	r.mustGit("config", "filter.mark.required", "true")
+	r.fpcheckCode(ExitOK, "", "hook", "install")
+
+	r.write("miniprogram/utils/fee.js", "exports.fee = 1;\n")
+	r.mustGit("add", "-A")
+	if _, err := os.Stat(marker); err == nil {
+		t.Fatal("the smudge filter ran before the hook did")
+	}
+	r.accepted("", []string{"commit", "-m", "clean"}, "no problems")
+	r.fpcheckCode(ExitOK, "", "hook", "run")
+	if _, err := os.Stat(marker); err == nil {
+		t.Error("hook run ran the smudge filter from .git/config")
+	}
+}
+
+// Symbolic links (mode 120000) in the index are never followed out of the
+// project: not where a code root goes through one, at any component.
+func TestHookSymlinkedRootNotFollowed(t *testing.T) {
+	for _, tc := range []struct{ name, root, link string }{
+		{"first component", "link/sub", "link"},
+		{"second component", "mini/link/sub", "mini/link"},
+		{"the root itself", "mini/link", "mini/link"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := newHookRepo(t)
+			outside := filepath.Join(t.TempDir(), "outside")
+			target := outside
+			if strings.HasSuffix(tc.root, "/sub") {
+				target = filepath.Dir(outside)
+			}
+			for p, c := range map[string]string{
+				"app.json":         `{"pages": ["pages/a/a"]}`,
+				"app.js":           "App({});\n",
+				"pages/a/a.wxml":   "<view/>\n",
+				"pages/a/a.js":     "OUTSIDE-SECRET = ;\n",
+				"sub/app.json":     `{"pages": ["pages/a/a"]}`,
+				"sub/pages/a/a.js": "OUTSIDE-SECRET = ;\n",
+			} {
+				full := filepath.Join(outside, filepath.FromSlash(p))
+				if strings.HasPrefix(p, "sub/") {
+					full = filepath.Join(filepath.Dir(outside), filepath.FromSlash(p))
+				}
+				if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			r.write("project.config.json", `{"miniprogramRoot": "`+tc.root+`"}`)
+			if err := os.MkdirAll(filepath.Dir(filepath.Join(r.dir, tc.link)), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(target, filepath.Join(r.dir, filepath.FromSlash(tc.link))); err != nil {
+				t.Fatal(err)
+			}
+			r.mustGit("add", "-A")
+			if mode := r.mustGit("ls-files", "-s", tc.link); !strings.HasPrefix(mode, "120000 ") {
+				t.Fatalf("%s is not staged as a symbolic link: %q", tc.link, mode)
+			}
+			out, code := r.fpcheck("", "hook", "run")
+			if code == ExitOK || strings.Contains(out, "OUTSIDE-SECRET") || strings.Contains(out, "pages/a/a") {
+				t.Errorf("hook run with %s a symbolic link out of the project: exit %d\n%s", tc.link, code, out)
+			}
+		})
+	}
+}
+
+// A submodule (a gitlink, mode 160000, in the index) is not read through:
+// its working tree is another repository, not the staged snapshot.
+func TestHookSubmoduleNotRead(t *testing.T) {
+	r := newHookRepo(t)
+	r.commitProject("")
+	sub := filepath.Join(r.dir, "miniprogram", "sub")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r.write("miniprogram/sub/lib.js", "SUBMODULE-TEXT = ;\n")
+	for _, args := range [][]string{{"init", "-q"}, {"add", "lib.js"}, {"-c", "user.email=a@b", "-c", "user.name=a", "commit", "-q", "-m", "lib"}} {
+		if out, code := r.exec("miniprogram/sub", "git", args...); code != 0 {
+			t.Fatalf("git %s in the submodule: %s", strings.Join(args, " "), out)
+		}
+	}
+	subHead, _ := r.exec("miniprogram/sub", "git", "rev-parse", "HEAD")
+	r.mustGit("update-index", "--add", "--cacheinfo", "160000,"+strings.TrimSpace(subHead)+",miniprogram/sub")
+	r.write(".gitmodules", "[submodule \"sub\"]\n\tpath = miniprogram/sub\n\turl = ./sub\n")
+	r.write("miniprogram/pages/index/index.js", "require('../../sub/lib');\nPage({});\n")
+	r.mustGit("add", ".gitmodules", "miniprogram/pages/index/index.js")
+	out := r.fpcheckCode(ExitOK, "", "hook", "run")
+	if strings.Contains(out, "SUBMODULE-TEXT") || !strings.Contains(out, "[not-checked]") {
+		t.Errorf("hook run read the submodule's working tree, or did not say it is not checked:\n%s", out)
+	}
+}
+
+// During a merge with conflicts (git commit refuses it; hook run by hand
+// does not), the unmerged files are left out of the snapshot, and hook run
+// says so.
+func TestHookRunUnmerged(t *testing.T) {
+	r := newHookRepo(t)
+	r.commitProject("")
+	base := r.mustGit("symbolic-ref", "--short", "HEAD")
+	r.mustGit("checkout", "-q", "-b", "other")
+	r.write("miniprogram/utils/sign.js", "exports.sign = 1;\n")
+	r.mustGit("commit", "-q", "-am", "other")
+	r.mustGit("checkout", "-q", base)
+	r.write("miniprogram/utils/sign.js", "exports.sign = 2;\n")
+	r.mustGit("commit", "-q", "-am", "base")
+	if _, code := r.git("merge", "-q", "other"); code == 0 {
+		t.Fatal("the merge went through without a conflict")
+	}
+	out := r.fpcheckCode(ExitOK, "", "hook", "run")
+	if !strings.Contains(out, "1 unmerged file(s) are not in the staged snapshot: miniprogram/utils/sign.js") {
+		t.Errorf("hook run during a conflicted merge:\n%s", out)
+	}
+}
+
+func TestLocalPath(t *testing.T) {
+	for p, want := range map[string]bool{
+		"a.js": true, "miniprogram/pages/a.js": true, "a\\b.js": runtime.GOOS != "windows", "..a/b": true,
+		"": false, ".": false, "..": false, "../a": false, "a/../../b": false, "a/./b": false,
+		"/etc/passwd": false, "a//b": false, "a/": false,
+	} {
+		if got := localPath(p); got != want {
+			t.Errorf("localPath(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
