@@ -57,6 +57,12 @@ import (
 // is taken to start a regular expression, right after a block and wrong
 // after an object literal or function expression, where a division is
 // rare. A leading BOM and a "#!" line are skipped.
+//
+// The scan also estimates what esbuild spends joining string
+// concatenations (see fold.go): it joins "a" + "b" + … one operand at a
+// time, copying the string built so far each time, which is quadratic in
+// the length of the chain. Files that goja parses never reach esbuild, so
+// that estimate only refuses files on the esbuild path (scanResult.tooCostly).
 
 const (
 	// maxNesting bounds the estimated recursion depth of the parsers. At
@@ -73,6 +79,10 @@ const (
 // errTooDeep is the message of the SyntaxError for rejected input.
 const errTooDeep = "nesting too deep to analyze safely"
 
+// errFoldTooLong is the message of the SyntaxError for a file whose string
+// concatenations esbuild cannot join at a bounded cost.
+const errFoldTooLong = "string concatenation too long to analyze safely"
+
 // scanResult is what the scan found.
 type scanResult struct {
 	// tooDeep is the offset at which the text nests too deeply to be
@@ -85,11 +95,14 @@ type scanResult struct {
 	// offsets into the text; an unterminated block comment is left out.
 	// They are complete only when tooDeep is -1.
 	comments []source.Comment
+	// tooCostly is the offset of the string concatenation at which the
+	// estimated cost of esbuild's joining exceeds maxFoldCost, or -1.
+	tooCostly int
 }
 
 // scanText measures the nesting of text; see the comment at the top.
 func scanText(text []byte, typeScript bool) scanResult {
-	s := &nestScanner{text: text, ts: typeScript, levels: []nestLevel{{}}, tooDeep: -1}
+	s := &nestScanner{text: text, ts: typeScript, levels: []nestLevel{{}}, tooDeep: -1, foldAt: -1}
 	s.skipPrologue()
 	for s.tooDeep < 0 {
 		newline := s.skipSpace()
@@ -98,7 +111,8 @@ func scanText(text []byte, typeScript bool) scanResult {
 		}
 		s.measure(s.next(), newline)
 	}
-	return scanResult{tooDeep: s.tooDeep, moduleSyntax: s.moduleSyntax, comments: s.comments}
+	s.endChain(&s.levels[len(s.levels)-1])
+	return scanResult{tooDeep: s.tooDeep, moduleSyntax: s.moduleSyntax, comments: s.comments, tooCostly: s.foldAt}
 }
 
 // skipPrologue skips a leading BOM and a "#!" line after it.
@@ -141,6 +155,8 @@ type nestLevel struct {
 	stmt int  // length of the statement chain
 	// header marks a "(" opened right after if/for/while/with.
 	header bool
+	// fold is the string concatenation in progress at this level.
+	fold foldChain
 }
 
 // prevClass classifies the previous significant token.
@@ -190,6 +206,9 @@ type nestScanner struct {
 	afterDot bool
 	// comments: see scanResult.
 	comments []source.Comment
+	// foldCost is the estimated cost of esbuild's string joining so far;
+	// foldAt is where it first exceeded maxFoldCost, or -1.
+	foldCost, foldAt int
 }
 
 // continuingWords continue an expression or statement rather than start a
@@ -241,6 +260,7 @@ func (s *nestScanner) measureToken(t nestTok, newline bool) {
 		s.resetExpr()
 		s.resetStmt()
 	}
+	s.foldToken(t)
 	switch t.kind {
 	case tokWord:
 		s.measureWord(t)
@@ -373,6 +393,7 @@ func opWeight(op string, afterValue bool) int {
 // resetExpr ends the expression chain of the current level.
 func (s *nestScanner) resetExpr() {
 	top := &s.levels[len(s.levels)-1]
+	s.endChain(top)
 	s.total -= top.expr
 	top.expr = 0
 }
@@ -418,6 +439,7 @@ func (s *nestScanner) pop() nestLevel {
 	if len(s.levels) == 1 {
 		return nestLevel{}
 	}
+	s.endChain(&s.levels[len(s.levels)-1])
 	top := s.levels[len(s.levels)-1]
 	s.levels = s.levels[:len(s.levels)-1]
 	s.total -= 1 + top.expr + top.stmt

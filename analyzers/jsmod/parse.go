@@ -50,6 +50,9 @@ func parse(path string, text []byte, opt Options, scan scanResult) (*Module, *Sy
 		}
 		// ES module syntax, or a construct goja lacks: esbuild decides.
 	}
+	if scan.tooCostly >= 0 {
+		return nil, &SyntaxError{Offset: scan.tooCostly, Message: errFoldTooLong}
+	}
 	return parseTransformed(path, text, opt.TypeScript)
 }
 

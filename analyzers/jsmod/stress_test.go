@@ -1,0 +1,61 @@
+//go:build stress
+
+package jsmod
+
+import (
+	"fmt"
+	"runtime"
+	"testing"
+)
+
+// allocated returns the bytes f allocates.
+func allocated(f func()) uint64 {
+	var m0, m1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m0)
+	f()
+	runtime.ReadMemStats(&m1)
+	return m1.TotalAlloc - m0.TotalAlloc
+}
+
+// growth checks that the work of f on the input of size n and of 4n grows
+// about linearly: at most 8 times (quadratic would be 16) and at most
+// perByte bytes allocated per input byte.
+func growth(t *testing.T, name string, perByte uint64, gen func(n int) string, n int, f func(src string)) {
+	t.Helper()
+	small, big := gen(n), gen(4*n)
+	a := allocated(func() { f(small) })
+	b := allocated(func() { f(big) })
+	t.Logf("%s: %d bytes: %d MB allocated; %d bytes: %d MB", name, len(small), a>>20, len(big), b>>20)
+	if b > 8*a+1<<20 {
+		t.Errorf("%s: allocation grows from %d to %d for 4 times the input", name, a, b)
+	}
+	if b > perByte*uint64(len(big)) {
+		t.Errorf("%s: %d bytes allocated for %d bytes of input", name, b, len(big))
+	}
+}
+
+// TestStressStringChain: "s0" + "s1" + … in an ES module or TypeScript
+// made esbuild allocate quadratic memory (a 349 KB file: 8.7 GB).
+func TestStressStringChain(t *testing.T) {
+	for _, c := range []struct {
+		name, prefix string
+		ts           bool
+	}{{"ES module", "export ", false}, {"TypeScript", "", true}} {
+		gen := func(n int) string { return plusChain(c.prefix, n, quoted) }
+		growth(t, c.name, 64, gen, 20000, func(src string) {
+			if _, err := Parse("a.js", []byte(src), Options{TypeScript: c.ts}); err == nil || err.Message != errFoldTooLong {
+				t.Errorf("%s: %d bytes: error %v, want %q", c.name, len(src), err, errFoldTooLong)
+			}
+		})
+	}
+	// Chains esbuild does not join stay linear and are analyzed.
+	ids := func(n int) string {
+		return plusChain("import './a';\n", n, func(i int) string { return fmt.Sprint("a", i) })
+	}
+	growth(t, "identifiers", 4096, ids, 10000, func(src string) {
+		if m, err := Parse("a.js", []byte(src), Options{}); err != nil || len(m.Deps) != 1 {
+			t.Errorf("identifiers: %d bytes: error %v", len(src), err)
+		}
+	})
+}
