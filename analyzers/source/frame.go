@@ -11,42 +11,52 @@ import (
 // shows around the finding.
 const maxFrameWidth = 120
 
+// maxFrameBytes is the length beyond which a line is cut whatever its
+// width (zero-width characters).
+const maxFrameBytes = 8 * maxFrameWidth
+
 // Frame renders the line of r.Start with a caret underline, like
 //
 //	12 | <functional-page-navigator version="develop">
 //	   |                            ^~~~~~~~~~~~~~~~~
 //
 // The underline is sized by display width: CJK and other wide characters
-// take two terminal columns. Very long lines are cut around the finding.
+// take two terminal columns. Very long lines are cut around the finding,
+// and a long span on them after maxFrameWidth characters; the work is
+// bounded by the window shown, not the line.
 func (f *File) Frame(r Range) string {
 	if len(f.Text) == 0 || r.Start.Line < 1 || r.Start.Line > f.LineCount() {
 		return ""
 	}
-	line := f.LineText(r.Start.Line)
-	startOff := f.Offset(r.Start) - f.lineStart(r.Start.Line)
-	endOff := len(line)
+	ls := f.lineStart(r.Start.Line)
+	text := f.Text[ls:max(ls, f.lineEnd(r.Start.Line))]
+	startOff := f.Offset(r.Start) - ls
+	endOff := len(text)
 	if r.End.Line == r.Start.Line && !r.End.Before(r.Start) {
-		endOff = f.Offset(r.End) - f.lineStart(r.Start.Line)
+		endOff = f.Offset(r.End) - ls
 	}
-	startOff = max(0, min(startOff, len(line)))
-	endOff = max(startOff, min(endOff, len(line)))
+	startOff = max(0, min(startOff, len(text)))
+	endOff = max(startOff, min(endOff, len(text)))
 
 	// Cut long lines to a window around the finding.
-	from, to := 0, len(line)
+	from, to := 0, len(text)
 	prefix, suffix := "", ""
-	if displayWidth(line) > maxFrameWidth {
-		from = backRunes(line, startOff, 40)
-		to = min(len(line), forwardRunes(line, endOff, 40))
+	if len(text) > maxFrameBytes || widerThan(text, maxFrameWidth) {
+		from = backRunes(text, startOff, 40)
+		to = min(len(text), forwardRunes(text, endOff, 40), forwardRunes(text, startOff, maxFrameWidth))
 		if from > 0 {
 			prefix = "…"
 		}
-		if to < len(line) {
+		if to < len(text) {
 			suffix = "…"
 		}
 	}
-	shown := prefix + strings.Map(tabToSpace, line[from:to]) + suffix
-	pad := displayWidth(prefix) + displayWidth(strings.Map(tabToSpace, line[from:startOff]))
-	width := max(1, displayWidth(line[startOff:min(endOff, to)]))
+	// Only the window is converted to a string.
+	line := string(text[from:to])
+	startOff, endOff = startOff-from, min(endOff, to)-from
+	shown := prefix + strings.Map(tabToSpace, line) + suffix
+	pad := displayWidth(prefix) + displayWidth(strings.Map(tabToSpace, line[:startOff]))
+	width := max(1, displayWidth(line[startOff:endOff]))
 
 	num := strconv.Itoa(r.Start.Line)
 	gutter := strings.Repeat(" ", len(num))
@@ -63,20 +73,32 @@ func tabToSpace(r rune) rune {
 	return r
 }
 
-func backRunes(s string, off, n int) int {
+func backRunes(s []byte, off, n int) int {
 	for ; n > 0 && off > 0; n-- {
-		_, size := utf8.DecodeLastRuneInString(s[:off])
+		_, size := utf8.DecodeLastRune(s[:off])
 		off -= size
 	}
 	return off
 }
 
-func forwardRunes(s string, off, n int) int {
+func forwardRunes(s []byte, off, n int) int {
 	for ; n > 0 && off < len(s); n-- {
-		_, size := utf8.DecodeRuneInString(s[off:])
+		_, size := utf8.DecodeRune(s[off:])
 		off += size
 	}
 	return off
+}
+
+// widerThan reports whether s takes more than n terminal columns; it reads
+// s only as far as needed.
+func widerThan(s []byte, n int) bool {
+	w := 0
+	for len(s) > 0 && w <= n {
+		r, size := utf8.DecodeRune(s)
+		w += runeWidth(r)
+		s = s[size:]
+	}
+	return w > n
 }
 
 // displayWidth is the number of terminal columns s takes: East Asian wide
@@ -84,15 +106,20 @@ func forwardRunes(s string, off, n int) int {
 func displayWidth(s string) int {
 	w := 0
 	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || r == 0x200B:
-		case isWide(r):
-			w += 2
-		default:
-			w++
-		}
+		w += runeWidth(r)
 	}
 	return w
+}
+
+// runeWidth is the number of terminal columns r takes.
+func runeWidth(r rune) int {
+	switch {
+	case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || r == 0x200B:
+		return 0
+	case isWide(r):
+		return 2
+	}
+	return 1
 }
 
 func isWide(r rune) bool {

@@ -6,6 +6,7 @@ package source
 import (
 	"bytes"
 	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -18,7 +19,21 @@ type File struct {
 
 	lineStarts []int // byte offset of the first byte of each line
 	bomLen     int   // 3 when the file starts with a UTF-8 BOM, else 0
+
+	// Checkpoints on long lines, built on first need: converting a
+	// position then walks at most stride bytes, not the whole line (a
+	// minified file with thousands of findings on one line).
+	stride      int
+	checkpoints []checkpoint
+	once        sync.Once
 }
+
+// checkpointStride is the distance in bytes between two checkpoints.
+const checkpointStride = 256
+
+// checkpoint is a character boundary off on a long line and its UTF-16
+// column there, counted from the line's start (0-based).
+type checkpoint struct{ off, units int }
 
 // Pos is a position in a file: Line is 1-based; Col is 1-based and counts
 // UTF-16 code units from the start of the line.
@@ -46,7 +61,12 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // New returns a File for text. Line breaks are "\n", "\r\n" and a lone "\r";
 // a CRLF file therefore reports the same lines as its LF twin.
 func New(path string, text []byte) *File {
-	f := &File{Path: path, Text: text}
+	return newFile(path, text, checkpointStride)
+}
+
+// newFile is New with checkpoints every stride bytes.
+func newFile(path string, text []byte, stride int) *File {
+	f := &File{Path: path, Text: text, stride: stride}
 	if bytes.HasPrefix(text, bom) {
 		f.bomLen = len(bom)
 	}
@@ -109,8 +129,14 @@ func (f *File) PosAt(off int) Pos {
 	if end := f.lineEnd(line); off > end {
 		off = end
 	}
-	col := 1
-	for i := start; i < off; {
+	col, i := 1, start
+	if off-start > f.stride {
+		cps := f.lineCheckpoints()
+		if k := sort.Search(len(cps), func(k int) bool { return cps[k].off > off }) - 1; k >= 0 && cps[k].off >= start {
+			col, i = 1+cps[k].units, cps[k].off
+		}
+	}
+	for i < off {
 		r, size := utf8.DecodeRune(f.Text[i:])
 		if i+size > off { // off is inside this character
 			break
@@ -141,6 +167,14 @@ func (f *File) Offset(p Pos) int {
 	start, end := f.lineStart(p.Line), f.lineEnd(p.Line)
 	units := p.Col - 1
 	i := start
+	if end-start > f.stride && units > 0 {
+		cps := f.lineCheckpoints()
+		lo := sort.Search(len(cps), func(k int) bool { return cps[k].off >= start })
+		hi := sort.Search(len(cps), func(k int) bool { return cps[k].off > end })
+		if k := lo + sort.Search(hi-lo, func(k int) bool { return cps[lo+k].units > units }) - 1; k >= lo {
+			i, units = cps[k].off, units-cps[k].units
+		}
+	}
 	for i < end {
 		r, size := utf8.DecodeRune(f.Text[i:end])
 		if units < utf16Units(r) { // no room for this character on the way to Col
@@ -150,6 +184,30 @@ func (f *File) Offset(p Pos) int {
 		i += size
 	}
 	return i
+}
+
+// lineCheckpoints returns the checkpoints of all long lines, in order,
+// building them on first use.
+func (f *File) lineCheckpoints() []checkpoint {
+	f.once.Do(func() {
+		for line := 1; line <= len(f.lineStarts); line++ {
+			start, end := f.lineStart(line), f.lineEnd(line)
+			if end-start <= f.stride {
+				continue
+			}
+			units, next := 0, start+f.stride
+			for i := start; i < end; {
+				if i >= next {
+					f.checkpoints = append(f.checkpoints, checkpoint{off: i, units: units})
+					next = i + f.stride
+				}
+				r, size := utf8.DecodeRune(f.Text[i:end])
+				units += utf16Units(r)
+				i += size
+			}
+		}
+	})
+	return f.checkpoints
 }
 
 // LineText returns line (1-based) without its line break, or "" when the
