@@ -5,6 +5,7 @@ package jsmod
 import (
 	"fmt"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -58,4 +59,49 @@ func TestStressStringChain(t *testing.T) {
 			t.Errorf("identifiers: %d bytes: error %v", len(src), err)
 		}
 	})
+}
+
+// nsPerByte is the time Parse takes per input byte.
+func nsPerByte(src string, ts bool) float64 {
+	r := testing.Benchmark(func(b *testing.B) {
+		for range b.N {
+			if _, err := Parse("a.js", []byte(src), Options{TypeScript: ts}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	return float64(r.NsPerOp()) / float64(len(src))
+}
+
+// timeGrowth checks that Parse's time per byte does not grow much from
+// the input of size n to that of 4n (quadratic would be 4 times; linear is about 1.2 with the fixed costs).
+func timeGrowth(t *testing.T, name string, gen func(n int) string, n int) {
+	t.Helper()
+	small, big := nsPerByte(gen(n), false), nsPerByte(gen(4*n), false)
+	t.Logf("%s: %.0f ns per byte with n=%d, %.0f ns with 4n", name, small, n, big)
+	if big > 2*small {
+		t.Errorf("%s: time per byte grows from %.0f ns to %.0f ns for 4 times the input", name, small, big)
+	}
+}
+
+// TestStressCommentsBeforeImports: reading the kind of each dependency
+// searched back for the start of a "/**/" before it by copying the whole
+// text before it (80k imports: 15 s).
+func TestStressCommentsBeforeImports(t *testing.T) {
+	for _, form := range []string{
+		"/**/import \"./m%d.js\";\n",
+		"/**/require(\"./m%d.js\");\n",
+		"x = /a*/\nrequire(\"./m%d.js\");\n", // "*/" that ends no comment
+		"import \"./m%d.js\";\n",
+	} {
+		gen := func(n int) string {
+			var b strings.Builder
+			b.WriteString("export {}\n")
+			for i := range n {
+				fmt.Fprintf(&b, form, i)
+			}
+			return b.String()
+		}
+		timeGrowth(t, form, gen, 8000)
+	}
 }

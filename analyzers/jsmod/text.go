@@ -1,6 +1,7 @@
 package jsmod
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -21,18 +22,23 @@ func isIdentByte(c byte) bool {
 }
 
 // skipBack returns the offset just after the last significant byte before
-// i, skipping white space and /* */ comments.
+// i, skipping white space and /* */ comments. The start of a comment is
+// looked for at most maxLookBack bytes back: a "*/" that ends no comment
+// (in a regular expression) must not make every call read the whole text
+// before it. A longer comment counts as a significant "/", which the
+// callers read as "nothing clear".
 func skipBack(text []byte, i int) int {
 	for i > 0 {
 		switch c := text[i-1]; {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
 			i--
 		case c == '/' && i >= 2 && text[i-2] == '*':
-			k := strings.LastIndex(string(text[:i-2]), "/*")
+			from := max(0, i-2-maxLookBack)
+			k := bytes.LastIndex(text[from:i-2], []byte("/*"))
 			if k < 0 {
 				return i
 			}
-			i = k
+			i = from + k
 		default:
 			return i
 		}
