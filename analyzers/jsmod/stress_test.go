@@ -64,6 +64,7 @@ func TestStressStringChain(t *testing.T) {
 // nsPerByte is the time Parse takes per input byte.
 func nsPerByte(src string, ts bool) float64 {
 	r := testing.Benchmark(func(b *testing.B) {
+		b.Helper()
 		for range b.N {
 			if _, err := Parse("a.js", []byte(src), Options{TypeScript: ts}); err != nil {
 				b.Fatal(err)

@@ -26,6 +26,7 @@ func oneLine(n int) ([]byte, []int) {
 func perFinding(n int) float64 {
 	text, offs := oneLine(n)
 	r := testing.Benchmark(func(b *testing.B) {
+		b.Helper()
 		for range b.N {
 			f := New("a.js", text)
 			for _, o := range offs {
