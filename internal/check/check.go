@@ -39,6 +39,9 @@ type Policy struct {
 	// Baseline, when set, marks the findings it records as unchanged: only
 	// new ones count.
 	Baseline *baseline.File
+	// NoCap reports every finding (writing a baseline records them all,
+	// so that a later run under the caps matches them).
+	NoCap bool
 }
 
 // Result is what one check found.
@@ -49,6 +52,10 @@ type Result struct {
 	Rules []*lint.Meta
 	// BaselineGone counts the baseline's findings that are fixed since.
 	BaselineGone int
+	// Omitted counts the findings the caps (MaxPerFileRule, MaxPerRun)
+	// left out of Findings that would have counted: the exit code and
+	// --max-warnings add them.
+	Omitted Omitted
 }
 
 // Run checks the loaded project p under pol.
@@ -97,6 +104,14 @@ func Run(p *project.Project, pol Policy) *Result {
 			}
 			return nil
 		})
+	}
+	if !pol.NoCap {
+		fs, res.Omitted = limit(fs, ran[rules.TooManyRule])
+	}
+	for i := range fs {
+		if fs[i].Rule == rules.TooManyRule {
+			pol.apply(&fs[i], cfg, profile)
+		}
 	}
 	positions(p, fs)
 	res.Findings = lint.Sort(fs)

@@ -364,6 +364,10 @@ func (c *Command) checkWith(o *options) int {
 		}
 	}
 	counts := report.Count(findings)
+	counts.Errors += res.Omitted.Errors // left out by the caps, still counted
+	if !o.quiet {
+		counts.Warnings += res.Omitted.Warnings
+	}
 	if counts.Errors > 0 {
 		return ExitFindings
 	}
@@ -554,7 +558,7 @@ func cwdRelative(o *options) func(string) string {
 // the rule flags into the check's policy and the globs to ignore; on a bad
 // config or an unknown rule it prints why and returns ExitUsage.
 func (c *Command) policy(o *options) (check.Policy, []string, int) {
-	pol := check.Policy{Submit: o.submit, Only: o.only, Disable: o.disable, Files: o.files}
+	pol := check.Policy{Submit: o.submit, Only: o.only, Disable: o.disable, Files: o.files, NoCap: o.writeBaseline != ""}
 	ids := rules.IDs()
 	for _, id := range append(append([]string(nil), o.only...), o.disable...) {
 		if !slices.Contains(ids, id) {
