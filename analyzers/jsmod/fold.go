@@ -47,6 +47,7 @@ type foldChain struct {
 	opaque    bool // it holds an identifier: esbuild does not fold it
 	typeMode  bool // TypeScript: a type after "as"/"satisfies" follows
 	run       int  // the length of the run of constants joined so far
+	extra     int  // TypeScript: the lengths of the enum members it names
 }
 
 // foldLiteralWords are words that esbuild turns into strings.
@@ -107,12 +108,18 @@ func (s *nestScanner) foldToken(t nestTok) {
 	case tokValue:
 	}
 	s.startOperand(c, t.start)
+	if s.enum != nil {
+		if b := s.enum.boundOf(s.tokenName(t)); b > 0 {
+			c.extra = saturate(c.extra + b)
+			lv.refs = saturate(lv.refs + b)
+		}
+	}
 }
 
 // startOperand starts an operand at offset at unless one is in progress.
 func (s *nestScanner) startOperand(c *foldChain, at int) {
 	if !c.inOperand {
-		c.inOperand, c.opStart, c.opaque = true, at, false
+		c.inOperand, c.opStart, c.opaque, c.extra = true, at, false, 0
 	}
 }
 
@@ -127,14 +134,14 @@ func (s *nestScanner) foldOperand(c *foldChain, end, at int) {
 		c.run = 0
 		return
 	}
-	n := end - c.opStart + foldOperandCost
+	n := saturate(end - c.opStart + foldOperandCost + c.extra)
 	if c.run > 0 {
-		s.foldCost = min(s.foldCost+c.run+n, maxFoldCost+1)
+		s.foldCost = saturate(s.foldCost + c.run + n)
 		if s.foldCost > maxFoldCost && s.foldAt < 0 {
 			s.foldAt = at
 		}
 	}
-	c.run = min(c.run+n, maxFoldCost+1)
+	c.run = saturate(c.run + n)
 }
 
 // endChain ends the chain in progress at level lv: its last operand is
@@ -146,3 +153,7 @@ func (s *nestScanner) endChain(lv *nestLevel) {
 	}
 	lv.fold = foldChain{}
 }
+
+// saturate caps an estimate just over maxFoldCost, so that sums of
+// estimates cannot overflow.
+func saturate(n int) int { return min(n, maxFoldCost+1) }

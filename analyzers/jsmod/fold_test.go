@@ -88,3 +88,49 @@ func TestStringChainAccepted(t *testing.T) {
 		}
 	}
 }
+
+// enumChain returns an enum whose members each join the one before twice:
+// esbuild's value doubles with each member.
+func enumChain(n int) string {
+	var b strings.Builder
+	b.WriteString(`enum E { M0 = "xx"`)
+	for i := 1; i < n; i++ {
+		fmt.Fprintf(&b, ", M%d = M%d + E.M%d", i, i-1, i-1)
+	}
+	b.WriteString(" }\nexport const v = E.M1;\n")
+	return b.String()
+}
+
+// TypeScript enums: esbuild inlines members where they are named and
+// folds members from earlier ones, so a few hundred bytes could grow
+// exponentially, and a long member named often is copied each time.
+func TestEnumBlowUpRefused(t *testing.T) {
+	long := `"` + strings.Repeat("x", 100000) + `"`
+	cases := map[string]string{
+		"doubling members":         enumChain(40),
+		"long member named often":  "enum E { A = " + long + " }\n" + strings.Repeat("f(E.A);\n", 2000),
+		"named by index, before":   strings.Repeat(`f(E["A"]);`+"\n", 2000) + "enum E { A = " + long + " }\n",
+		"joined with +":            "const x = " + strings.Repeat("E.A + ", 300) + "E.A;\nenum E { A = " + long + " }\n",
+		"joined in an initializer": "enum E { A = " + long + ", B = (A + A) + (A + A) + (A + A) + (A + A) + (A + A) + (A + A) }\nf(E.B)",
+	}
+	for name, src := range cases {
+		m, err := Parse("a.ts", []byte(src), Options{TypeScript: true})
+		if err == nil || err.Message != errFoldTooLong {
+			t.Errorf("%s: module %v, error %v; want %q", name, m != nil, err, errFoldTooLong)
+		}
+	}
+}
+
+// Ordinary enums are analyzed.
+func TestEnumsAccepted(t *testing.T) {
+	src := "import './a';\nenum Color { Red = 'RED', Green = 'GREEN', Both = Red + Green }\n" +
+		"const enum N { A, B = 2, C = A | B }\nenum Msg { Hello = `" + strings.Repeat("你好", 500) + "` }\n" +
+		strings.Repeat("f(Color.Red, Color.Both, N.C, Msg.Hello);\n", 500)
+	m, err := Parse("a.ts", []byte(src), Options{TypeScript: true})
+	if err != nil || len(m.Deps) != 1 {
+		t.Fatalf("error %v, module %v", err, m)
+	}
+	if _, err := Parse("a.ts", []byte(enumChain(12)), Options{TypeScript: true}); err != nil {
+		t.Errorf("12 doubling members: %v", err)
+	}
+}

@@ -102,7 +102,25 @@ type scanResult struct {
 
 // scanText measures the nesting of text; see the comment at the top.
 func scanText(text []byte, typeScript bool) scanResult {
+	s := scanPass(text, typeScript, nil)
+	if s.tooDeep < 0 && s.foldAt < 0 && s.enum != nil && s.enum.inlineCost() > maxFoldCost {
+		s.foldAt = s.enum.costliest()
+	}
+	if s.tooDeep < 0 && s.foldAt < 0 && s.enum != nil && s.enum.long() {
+		// Members may be used before their enum: estimate the joining
+		// again, knowing every member's length from the start.
+		s.foldAt = scanPass(text, typeScript, s.enum.bounds).foldAt
+	}
+	return scanResult{tooDeep: s.tooDeep, moduleSyntax: s.moduleSyntax, comments: s.comments, tooCostly: s.foldAt}
+}
+
+// scanPass runs the scan once; known, when set, holds the estimated
+// lengths of the enum members of a previous pass.
+func scanPass(text []byte, typeScript bool, known map[string]int) *nestScanner {
 	s := &nestScanner{text: text, ts: typeScript, levels: []nestLevel{{}}, tooDeep: -1, foldAt: -1}
+	if typeScript {
+		s.enum = newEnumScan(known)
+	}
 	s.skipPrologue()
 	for s.tooDeep < 0 {
 		newline := s.skipSpace()
@@ -112,7 +130,7 @@ func scanText(text []byte, typeScript bool) scanResult {
 		s.measure(s.next(), newline)
 	}
 	s.endChain(&s.levels[len(s.levels)-1])
-	return scanResult{tooDeep: s.tooDeep, moduleSyntax: s.moduleSyntax, comments: s.comments, tooCostly: s.foldAt}
+	return s
 }
 
 // skipPrologue skips a leading BOM and a "#!" line after it.
@@ -157,6 +175,10 @@ type nestLevel struct {
 	header bool
 	// fold is the string concatenation in progress at this level.
 	fold foldChain
+	// enum marks the body of a TypeScript enum; refs sums the estimated
+	// lengths of the enum members named inside the level (see enum.go).
+	enum bool
+	refs int
 }
 
 // prevClass classifies the previous significant token.
@@ -209,6 +231,8 @@ type nestScanner struct {
 	// foldCost is the estimated cost of esbuild's string joining so far;
 	// foldAt is where it first exceeded maxFoldCost, or -1.
 	foldCost, foldAt int
+	// enum follows TypeScript enums (nil in JavaScript); see enum.go.
+	enum *enumScan
 }
 
 // continuingWords continue an expression or statement rather than start a
@@ -261,6 +285,9 @@ func (s *nestScanner) measureToken(t nestTok, newline bool) {
 		s.resetStmt()
 	}
 	s.foldToken(t)
+	if s.enum != nil {
+		s.enumToken(t)
+	}
 	switch t.kind {
 	case tokWord:
 		s.measureWord(t)
@@ -346,6 +373,9 @@ func (s *nestScanner) measurePunct(t nestTok) {
 	case "{":
 		s.push('{', false, t.start)
 		s.prev = prevStart
+		if s.enum != nil && s.enum.next {
+			s.enumBody()
+		}
 	case ")", "]", "}":
 		top := s.pop()
 		s.prev = prevEnd
@@ -442,6 +472,11 @@ func (s *nestScanner) pop() nestLevel {
 	s.endChain(&s.levels[len(s.levels)-1])
 	top := s.levels[len(s.levels)-1]
 	s.levels = s.levels[:len(s.levels)-1]
+	if top.refs > 0 { // the group is part of an operand of its parent
+		parent := &s.levels[len(s.levels)-1]
+		parent.fold.extra = saturate(parent.fold.extra + top.refs)
+		parent.refs = saturate(parent.refs + top.refs)
+	}
 	s.total -= 1 + top.expr + top.stmt
 	return top
 }
