@@ -27,19 +27,25 @@ func writeProject(t *testing.T, files map[string]string) string {
 }
 
 // bigReport is a project whose text report is far larger than a pipe's
-// buffer (64 KiB): 2000 unresolved requires.
+// buffer (64 KiB): 2000 unresolved requires, 50 in each of 40 pages (under
+// the cap of findings per rule and file).
 func bigReport(t *testing.T) string {
 	t.Helper()
-	var js strings.Builder
-	for i := range 2000 {
-		fmt.Fprintf(&js, "require('./missing-%d');\n", i)
+	files := map[string]string{}
+	var pages []string
+	for p := range 40 {
+		var js strings.Builder
+		for i := range 50 {
+			fmt.Fprintf(&js, "require('./missing-%d');\n", i)
+		}
+		js.WriteString("Page({});\n")
+		page := fmt.Sprintf("pages/p%d/index", p)
+		pages = append(pages, `"`+page+`"`)
+		files[page+".wxml"] = "<view/>"
+		files[page+".js"] = js.String()
 	}
-	js.WriteString("Page({});\n")
-	return writeProject(t, map[string]string{
-		"app.json":               `{"pages":["pages/index/index"]}`,
-		"pages/index/index.wxml": "<view/>",
-		"pages/index/index.js":   js.String(),
-	})
+	files["app.json"] = `{"pages":[` + strings.Join(pages, ",") + `]}`
+	return writeProject(t, files)
 }
 
 // A report written to a FIFO or to /dev/stdout (reopened through
