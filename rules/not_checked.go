@@ -26,7 +26,7 @@ var notCheckedMeta = &Meta{
 		`the .js beside each .ts file is the output of the team's own build step; when it is missing, the .ts ` +
 		`file and the dependencies on it are not checked. Git submodules (.gitmodules) that a clone without ` +
 		`--recursive left empty are not checked either. Files fpcheck could not read, or that are too large ` +
-		`to parse, are named one by one. A note never fails a run.`,
+		`to parse, are named one by one by file-not-read. A note never fails a run.`,
 	Bad:  "pages/index/index.json\n{\"usingComponents\": {\"van-button\": \"@vant/weapp/button/index\"}}  (miniprogram_npm/ not built)",
 	Good: "pages/index/index.json\n{\"usingComponents\": {\"van-button\": \"@vant/weapp/button/index\"}}  (after 构建 npm)",
 	Tags: []string{"dependencies", "coverage"},
@@ -35,7 +35,6 @@ var notCheckedMeta = &Meta{
 		"npm":           `%d dependencies on npm packages (%s) were not checked: miniprogram_npm/ is not built in this checkout (构建 npm output is often git-ignored); they are checked when miniprogram_npm/ is there`,
 		"ts-one":        `1 .ts file was not checked: the TypeScript compiler plugin is off (project.config.json setting.useCompilerPlugins) and its .js, the output of your own build step, is not in this checkout`,
 		"ts":            `%d .ts files were not checked: the TypeScript compiler plugin is off (project.config.json setting.useCompilerPlugins) and their .js, the output of your own build step, are not in this checkout`,
-		"file":          `this file was not checked: %s`,
 		"submodule-one": `1 dependency into a git submodule that is not checked out (%s) was not checked; run git submodule update --init`,
 		"submodule":     `%d dependencies into git submodules that are not checked out (%s) were not checked; run git submodule update --init`,
 		"nothing":       `no page or component code (JavaScript or WXML) was checked: the code this project has could not be read or is not compiled in this checkout`,
@@ -52,10 +51,7 @@ func (notChecked) Check(c *Context) {
 	code, unchecked := false, false
 	for _, rel := range p.Paths {
 		f := p.Files[rel]
-		if f.Unparsed != "" {
-			c.Report(f, 0, 0, "file", f.Unparsed)
-			unchecked = true
-		}
+		unchecked = unchecked || f.Skip != project.NotSkipped
 		code = code || f.JS != nil || f.WXML != nil
 		unchecked = unchecked || f.Kind == project.KindTS && !p.TypeScript()
 	}

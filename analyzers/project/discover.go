@@ -77,11 +77,12 @@ func (l Layout) Roots() []string {
 }
 
 // discover works out the layout of dir from project.config.json or, without
-// one, from the conventional places of app.json and plugin.json.
-// configText is the raw project.config.json, nil when absent. A config that
-// cannot be parsed does not stop discovery: the conventional layout is used
-// and the syntax error is reported as a finding by the caller.
-func discover(dir string, configText []byte) (Layout, error) {
+// one, from the conventional places of app.json and plugin.json; messages
+// call dir display (as the user named it). configText is the raw
+// project.config.json, nil when absent. A config that cannot be parsed
+// does not stop discovery: the conventional layout is used and the syntax
+// error is reported as a finding by the caller.
+func discover(dir, display string, configText []byte) (Layout, error) {
 	var l Layout
 	if configText != nil {
 		if doc, err := jsonpos.Parse(configText); err == nil {
@@ -92,17 +93,29 @@ func discover(dir string, configText []byte) (Layout, error) {
 			l.Config, l.HasConfig = cfg, true
 		}
 	}
+	// links names the symbolic links that hid an app.json or plugin.json
+	// looked for, so that "not a project" can say why.
+	var links []string
 	exists := func(rel string) bool {
-		info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(rel)))
-		return err == nil && info.Mode().IsRegular()
+		info, link, err := lstatInside(dir, rel)
+		if link != "" && !slices.Contains(links, link) {
+			links = append(links, link)
+		}
+		return err == nil && link == "" && info.Mode().IsRegular()
 	}
 	if l.HasConfig {
 		c := l.Config
 		if c.MiniprogramRoot != "" || c.CompileType != "plugin" {
+			if err := checkRoot(dir, "miniprogramRoot", c.MiniprogramRoot); err != nil {
+				return l, err
+			}
 			l.MiniRoot = c.MiniprogramRoot
 			l.HasMini = exists(path.Join(c.MiniprogramRoot, "app.json"))
 		}
 		if c.PluginRoot != "" {
+			if err := checkRoot(dir, "pluginRoot", c.PluginRoot); err != nil {
+				return l, err
+			}
 			l.PluginRoot = c.PluginRoot
 			l.HasPlugin = exists(path.Join(c.PluginRoot, "plugin.json"))
 		}
@@ -124,12 +137,77 @@ func discover(dir string, configText []byte) (Layout, error) {
 		}
 	}
 	if !l.HasMini && !l.HasPlugin {
+		why := ""
+		if len(links) > 0 {
+			why = fmt.Sprintf("; %s is a symbolic link, and fpcheck never follows symbolic links", strings.Join(links, ", "))
+		}
 		return l, &NotProjectError{Reason: fmt.Sprintf(
 			"%s is not a mini-program or plugin project: found no app.json or plugin.json "+
 				"(looked at project.config.json's miniprogramRoot/pluginRoot, ./app.json, "+
-				"./miniprogram/app.json, ./plugin/plugin.json and ./plugin.json)", dir)}
+				"./miniprogram/app.json, ./plugin/plugin.json and ./plugin.json)%s", display, why)}
 	}
 	return l, nil
+}
+
+// lstatInside is os.Lstat of rel (project-relative, clean) under dir that
+// follows no symbolic link on the way: link is the first element of rel
+// (as a project-relative path) that is a symbolic link, rel itself
+// included, and then info is nil.
+func lstatInside(dir, rel string) (info fs.FileInfo, link string, err error) {
+	full := dir
+	done := ""
+	for elem := range strings.SplitSeq(rel, "/") {
+		full = filepath.Join(full, elem)
+		done = path.Join(done, elem)
+		if info, err = os.Lstat(full); err != nil {
+			return nil, "", err
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			return nil, done, nil
+		}
+	}
+	return info, "", nil
+}
+
+// checkRoot refuses a code root (key is its project.config.json key) that
+// is reached through a symbolic link: fpcheck never follows one, not even
+// one that stays inside DIR, so that what it checks is what the repository
+// holds at the path it reports, and nothing outside DIR is ever read.
+func checkRoot(dir, key, root string) error {
+	if root == "" {
+		return nil
+	}
+	_, link, _ := lstatInside(dir, root)
+	if link == "" {
+		return nil
+	}
+	hint := "point " + key + " at the directory itself"
+	if real, ok := insideTarget(dir, link); ok {
+		hint = fmt.Sprintf("point %s at %q, where the link leads", key, path.Join(real, strings.TrimPrefix(root, link)))
+	}
+	return &NotProjectError{Reason: fmt.Sprintf(
+		"project.config.json: %s %q: %s is a symbolic link; fpcheck never follows symbolic links, so that nothing outside DIR is read: %s",
+		key, root, link, hint)}
+}
+
+// insideTarget returns where the symbolic link rel under dir leads,
+// project-relative, when that is inside dir (only the links are read,
+// never a file).
+func insideTarget(dir, rel string) (string, bool) {
+	base, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return "", false
+	}
+	target, err := filepath.EvalSymlinks(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		return "", false
+	}
+	r, err := filepath.Rel(base, target)
+	if err != nil {
+		return "", false
+	}
+	clean, ok := CleanRel(filepath.ToSlash(r))
+	return clean, ok && clean != ""
 }
 
 func readConfig(root jsonpos.Value) (Config, error) {

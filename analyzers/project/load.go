@@ -28,8 +28,47 @@ import (
 const MaxParseSize = 8 << 20
 
 // maxFiles bounds how many files one run lists, so a pathological tree
-// cannot exhaust memory.
-const maxFiles = 200_000
+// cannot exhaust memory (a variable for tests).
+var maxFiles = 200_000
+
+// LimitError says the project exceeds one of fpcheck's resource limits: a
+// usage error (exit code 2), not a failure of fpcheck.
+type LimitError struct{ Reason string }
+
+func (e *LimitError) Error() string { return e.Reason }
+
+// SkipReason is why fpcheck did not read a file or folder under a code root.
+type SkipReason int
+
+// The reasons; rules/file_not_read.go reports each.
+const (
+	NotSkipped SkipReason = iota
+	// Unreadable: the file could not be opened or read.
+	Unreadable
+	// TooLarge: the file is larger than MaxParseSize.
+	TooLarge
+	// UnreadableFolder: the folder's entries could not be listed.
+	UnreadableFolder
+	// SymbolicLink: a symbolic link, which fpcheck never follows.
+	SymbolicLink
+)
+
+// Skipped is a folder, or a file that is not in Project.Files, that fpcheck
+// left out because it could not or would not read it.
+type Skipped struct {
+	Path   string // project-relative
+	Root   string // the code root it is under
+	Reason SkipReason
+	// Detail is the system's reason ("permission denied"), "" when none.
+	Detail string
+}
+
+// The file system calls Load makes, variables so that tests can inject
+// failures (tests may run as root, who can read a file of mode 000).
+var (
+	readFile = os.ReadFile
+	walkDir  = filepath.WalkDir
+)
 
 // Kind is what sort of file a path is, by its extension.
 type Kind int
@@ -91,9 +130,11 @@ type File struct {
 	Directives []Directive
 	// Err is set when the file could not be parsed.
 	Err *SyntaxError
-	// Unparsed says why a file of a parsed kind was not parsed ("" when it
-	// was, or when its kind is not parsed).
-	Unparsed string
+	// Skip says why a file of a parsed kind was not read (NotSkipped when
+	// it was, or when its kind is not parsed); SkipDetail is the system's
+	// reason ("permission denied"), "" when none.
+	Skip       SkipReason
+	SkipDetail string
 
 	inlineComments []source.Comment // of inline <wxs>, until readDirectives
 }
@@ -114,6 +155,13 @@ type Project struct {
 	Paths []string
 	// ConfigFile is project.config.json, nil when absent.
 	ConfigFile *File
+	// Skipped lists the folders, symbolic links and project.config.json
+	// that fpcheck could not or would not read (a file of Files that was
+	// not read has Skip set instead).
+	Skipped []Skipped
+	// fsDir is Dir with symbolic links resolved: the one link fpcheck
+	// follows is DIR itself, which the user named.
+	fsDir string
 	// present holds files that exist under the roots but are not analyzed
 	// (left out with --ignore, or hidden): dependencies on them resolve.
 	present map[string]bool
@@ -147,8 +195,12 @@ func (p *Project) Exists(rel string) bool {
 func (p *Project) TypeScript() bool { return p.Config.TypeScript() }
 
 // Load discovers the project in dir, lists its files and parses them.
-// A *NotProjectError means dir is not a project; other errors are failures
-// to read dir.
+// A *NotProjectError means dir is not a project (or a code root cannot be
+// read, or holds nothing to check), a *LimitError that it is too large;
+// other errors are failures of fpcheck.
+//
+// dir itself may be a symbolic link (the user named it); no link inside it
+// is ever followed.
 func Load(dir string, opt Options) (*Project, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
@@ -157,21 +209,30 @@ func Load(dir string, opt Options) (*Project, error) {
 	if !info.IsDir() {
 		return nil, &NotProjectError{Reason: fmt.Sprintf("%s is not a directory", dir)}
 	}
+	fsDir, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, &NotProjectError{Reason: fmt.Sprintf("cannot read %s: %v", dir, unwrapPathError(err))}
+	}
 	for _, g := range opt.Ignore {
 		if !doublestar.ValidatePattern(g) {
 			return nil, &NotProjectError{Reason: fmt.Sprintf("--ignore %q is not a valid glob pattern", g)}
 		}
 	}
-	p := &Project{Dir: dir, Files: map[string]*File{}, present: map[string]bool{}}
+	p := &Project{Dir: dir, fsDir: fsDir, Files: map[string]*File{}, present: map[string]bool{}}
 	var cfgFile *File
-	if text, ok := readRegular(filepath.Join(dir, "project.config.json")); ok {
-		cfgFile = &File{File: source.New("project.config.json", text), Kind: KindJSON}
-	}
 	var cfgText []byte
-	if cfgFile != nil {
-		cfgText = cfgFile.Text
+	switch text, skip, detail := readFileAt(filepath.Join(fsDir, "project.config.json")); skip {
+	case NotSkipped:
+		if text != nil {
+			cfgFile = &File{File: source.New("project.config.json", text), Kind: KindJSON}
+			cfgText = text
+		}
+	default:
+		// Not read: the layout falls back to the conventional one, and
+		// file-not-read says why, as an error.
+		cfgFile = &File{File: source.New("project.config.json", nil), Kind: KindJSON, Skip: skip, SkipDetail: detail}
 	}
-	if p.Layout, err = discover(dir, cfgText); err != nil {
+	if p.Layout, err = discover(fsDir, dir, cfgText); err != nil {
 		return nil, err
 	}
 	paths, err := p.list(opt)
@@ -199,51 +260,94 @@ func Load(dir string, opt Options) (*Project, error) {
 	return p, nil
 }
 
-// list walks each root and returns the relative paths of its files.
+// list walks each root and returns the relative paths of its files. A
+// root that cannot be read, or that holds no file to check, is an error:
+// fpcheck never passes on nothing. Folders that cannot be read and
+// symbolic links are recorded in p.Skipped.
 func (p *Project) list(opt Options) ([]string, error) {
 	pack := newPackFilter(p.MiniRoot, p.Config.PackIgnore, p.Config.PackInclude)
-	roots := p.Roots()
 	seen := map[string]bool{}
 	var out []string
-	for _, root := range roots {
-		abs := filepath.Join(p.Dir, filepath.FromSlash(root))
-		err := filepath.WalkDir(abs, func(full string, d fs.DirEntry, err error) error {
+	for _, root := range p.Roots() {
+		abs := filepath.Join(p.fsDir, filepath.FromSlash(root))
+		listed := 0
+		err := walkDir(abs, func(full string, d fs.DirEntry, err error) error {
+			rel, _ := filepath.Rel(p.fsDir, full)
+			rel = filepath.ToSlash(rel)
 			if err != nil {
 				if full == abs {
-					return err
+					return &NotProjectError{Reason: fmt.Sprintf("cannot read the %s (%s): %v", rootName(p.Layout, root), displayDir(p.Dir, root), unwrapPathError(err))}
 				}
-				return nil // unreadable entry: leave it out, go on
+				// A folder whose entries cannot be listed (its own entry
+				// was visited already), or an entry that vanished.
+				p.Skipped = append(p.Skipped, Skipped{Path: rel, Root: root, Reason: UnreadableFolder, Detail: unwrapPathError(err).Error()})
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
 			}
-			rel, _ := filepath.Rel(p.Dir, full)
-			rel = filepath.ToSlash(rel)
 			if d.IsDir() {
 				if full != abs && (skipDir(d.Name()) || p.excludedDir(root, rel)) {
 					return filepath.SkipDir
 				}
 				return nil
 			}
-			if !regularFile(d) || seen[rel] {
+			if seen[rel] {
+				listed++
 				return nil
 			}
 			if p.HasMini && pack.ignored(rel) {
 				return nil // not uploaded: as good as missing on the phone
 			}
 			if strings.HasPrefix(d.Name(), ".") || ignoredBy(opt.Ignore, rel) {
-				p.present[rel] = true
+				if regularFile(d) {
+					p.present[rel] = true
+				}
+				listed++ // there, but left out on purpose
 				return nil
 			}
+			if d.Type()&fs.ModeSymlink != 0 && d.Name() != "node_modules" {
+				seen[rel] = true
+				p.Skipped = append(p.Skipped, Skipped{Path: rel, Root: root, Reason: SymbolicLink})
+				return nil
+			}
+			if !regularFile(d) {
+				return nil // a socket, a device: not a file of the project
+			}
 			if len(out) >= maxFiles {
-				return fmt.Errorf("more than %d files under %s; narrow the run with --ignore", maxFiles, root)
+				return &LimitError{Reason: fmt.Sprintf("more than %d files under %s: fpcheck checks at most %d; narrow the run with --ignore", maxFiles, displayDir(p.Dir, root), maxFiles)}
 			}
 			seen[rel] = true
 			out = append(out, rel)
+			listed++
 			return nil
 		})
 		if err != nil {
 			return nil, err
 		}
+		if listed == 0 {
+			return nil, &NotProjectError{Reason: fmt.Sprintf(
+				"the %s (%s) has no file to check: every file is left out by packOptions.ignore, or could not be read", rootName(p.Layout, root), displayDir(p.Dir, root))}
+		}
+	}
+	if len(out) == 0 {
+		return nil, &NotProjectError{Reason: fmt.Sprintf(
+			"%s has no file to check: every file under the code roots is hidden, or left out by --ignore or packOptions.ignore", p.Dir)}
 	}
 	return out, nil
+}
+
+// rootName names a code root in messages.
+func rootName(l Layout, root string) string {
+	if l.HasMini && root == l.MiniRoot {
+		return "mini-program root"
+	}
+	return "plugin root"
+}
+
+// displayDir is the root as the user can find it: DIR joined with it.
+func displayDir(dir, root string) string {
+	return filepath.Join(dir, filepath.FromSlash(root))
 }
 
 // excludedDir reports whether a directory under root belongs elsewhere: to
@@ -326,20 +430,16 @@ func (p *Project) parseOne(f *File) (err error) {
 	if !p.parsed(f) {
 		return nil
 	}
+	if f.Skip != NotSkipped {
+		return nil // project.config.json, which Load could not read
+	}
 	if f.Text == nil {
-		full := filepath.Join(p.Dir, filepath.FromSlash(f.Path))
-		info, statErr := os.Lstat(full)
-		if statErr != nil || !info.Mode().IsRegular() {
-			f.Unparsed = "unreadable"
-			return nil
-		}
-		if info.Size() > MaxParseSize {
-			f.Unparsed = fmt.Sprintf("larger than %d MiB", MaxParseSize>>20)
-			return nil
-		}
-		text, ok := readRegular(full)
-		if !ok {
-			f.Unparsed = "unreadable"
+		text, skip, detail := readFileAt(filepath.Join(p.fsDir, filepath.FromSlash(f.Path)))
+		if skip != NotSkipped || text == nil {
+			if skip == NotSkipped {
+				skip, detail = Unreadable, "it is gone"
+			}
+			f.Skip, f.SkipDetail = skip, detail
 			return nil
 		}
 		f.File = source.New(f.Path, text)
@@ -457,12 +557,39 @@ func (p *Project) parsed(f *File) bool {
 }
 
 func readRegular(full string) ([]byte, bool) {
+	text, skip, _ := readFileAt(full)
+	return text, skip == NotSkipped && text != nil
+}
+
+// readFileAt reads the regular file full, never through a symbolic link
+// (its last element; the walk never enters a linked folder). It returns
+// nil text and NotSkipped when there is no such file, and otherwise why it
+// was not read, with the system's reason.
+func readFileAt(full string) ([]byte, SkipReason, string) {
 	info, err := os.Lstat(full)
-	if err != nil || !info.Mode().IsRegular() || info.Size() > MaxParseSize {
-		return nil, false
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, NotSkipped, ""
+	case err != nil:
+		return nil, Unreadable, unwrapPathError(err).Error()
+	case info.Mode()&fs.ModeSymlink != 0:
+		return nil, SymbolicLink, ""
+	case !info.Mode().IsRegular():
+		return nil, Unreadable, "not a regular file"
+	case info.Size() > MaxParseSize:
+		return nil, TooLarge, ""
 	}
-	text, err := os.ReadFile(full)
-	return text, err == nil
+	text, err := readFile(full)
+	if err != nil {
+		return nil, Unreadable, unwrapPathError(err).Error()
+	}
+	if len(text) > MaxParseSize { // grew since Lstat
+		return nil, TooLarge, ""
+	}
+	if text == nil {
+		text = []byte{}
+	}
+	return text, NotSkipped, ""
 }
 
 func unwrapPathError(err error) error {

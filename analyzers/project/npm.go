@@ -73,7 +73,7 @@ func (p *Project) readNPM() {
 			continue
 		}
 		seen[rel] = true
-		if text, ok := readInside(p.Dir, rel); ok {
+		if text, ok := readInside(p.fsDir, rel); ok {
 			declare(text)
 		}
 	}
@@ -109,7 +109,7 @@ func readInside(dir, rel string) ([]byte, bool) {
 func (p *Project) Submodules() []string { return p.submodules }
 
 func (p *Project) readSubmodules() {
-	text, ok := readInside(p.Dir, ".gitmodules")
+	text, ok := readInside(p.fsDir, ".gitmodules")
 	if !ok {
 		return
 	}

@@ -30,7 +30,7 @@ import (
 const (
 	ExitOK       = 0 // no error-level finding
 	ExitFindings = 1 // at least one error-level finding
-	ExitUsage    = 2 // bad invocation, or DIR is not a project
+	ExitUsage    = 2 // bad invocation, DIR is not a project, or a resource limit
 	ExitInternal = 3 // fpcheck itself failed
 )
 
@@ -392,11 +392,7 @@ func (c *Command) fix(o *options, opt project.Options, pol check.Policy) int {
 	write := func(rel string, text []byte) error { return writeInside(dir, rel, text) }
 	changes, err := check.Fix(load, pol, write)
 	if err != nil {
-		if npe, ok := errors.AsType[*project.NotProjectError](err); ok {
-			fmt.Fprintf(c.Stderr, "fpcheck: %s\n", npe.Reason)
-			return ExitUsage
-		}
-		return c.fail(ExitInternal, err)
+		return c.loadFailed(err)
 	}
 	n := 0
 	for _, ch := range changes {
@@ -659,17 +655,28 @@ func (c *Command) fail(code int, err error) int {
 }
 
 // load loads the project in dir; on failure it prints why and returns the
-// exit code (2 when dir is not a project, 3 otherwise) with a nil project.
+// exit code (loadFailed) with a nil project.
 func (c *Command) load(dir string, opt project.Options) (*project.Project, int) {
 	p, err := project.Load(dir, opt)
 	if err == nil {
 		return p, ExitOK
 	}
+	return nil, c.loadFailed(err)
+}
+
+// loadFailed prints why a project could not be loaded and returns the exit
+// code: 2 when DIR is not a project or exceeds a resource limit, 3 when
+// fpcheck itself failed.
+func (c *Command) loadFailed(err error) int {
 	if npe, ok := errors.AsType[*project.NotProjectError](err); ok {
 		fmt.Fprintf(c.Stderr, "fpcheck: %s\n", npe.Reason)
-		return nil, ExitUsage
+		return ExitUsage
 	}
-	return nil, c.fail(ExitInternal, err)
+	if le, ok := errors.AsType[*project.LimitError](err); ok {
+		fmt.Fprintf(c.Stderr, "fpcheck: %s\n", le.Reason)
+		return ExitUsage
+	}
+	return c.fail(ExitInternal, err)
 }
 
 // terminal reports whether w is a terminal (color is for terminals only;
