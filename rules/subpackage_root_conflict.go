@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/fpcheck/fpcheck/analyzers/project"
+import (
+	"strings"
+
+	"github.com/fpcheck/fpcheck/analyzers/project"
+)
 
 type subpackageRootConflict struct{}
 
@@ -28,7 +32,13 @@ func (subpackageRootConflict) Meta() *Meta { return subpackageRootConflictMeta }
 
 func (subpackageRootConflict) Check(c *Context) {
 	app := c.Project.App()
+	// Of the roots seen so far (by index into seen): the first one at each
+	// root, and the first one strictly inside each directory, so that the
+	// earliest conflicting root is found by walking up the new root's
+	// directories, not by comparing it with every earlier root.
 	var seen []project.SubpackageDecl
+	at := map[string]int{}
+	inside := map[string]int{}
 	for _, d := range app.SubpackageDecls {
 		v := d.RawRoot
 		if d.Root == "" {
@@ -39,19 +49,55 @@ func (subpackageRootConflict) Check(c *Context) {
 			}
 			continue
 		}
-		for _, prev := range seen {
+		first := -1 // the earliest earlier root that conflicts with d
+		consider := func(i int, ok bool) {
+			if ok && (first < 0 || i < first) {
+				first = i
+			}
+		}
+		i, ok := at[d.Root]
+		consider(i, ok) // the same root
+		i, ok = inside[d.Root]
+		consider(i, ok) // an earlier root inside d's
+		for _, dir := range parents(d.Root) {
+			i, ok = at[dir]
+			consider(i, ok) // d inside an earlier root
+		}
+		if first >= 0 {
+			prev := seen[first]
 			switch {
 			case prev.Root == d.Root:
 				c.Report(app.File, v.Start(), v.End(), "duplicate", v.Str())
 			case project.Under(d.Root, prev.Root):
 				c.Report(app.File, v.Start(), v.End(), "nested", v.Str(), prev.RawRoot.Str())
-			case project.Under(prev.Root, d.Root):
-				c.Report(app.File, prev.RawRoot.Start(), prev.RawRoot.End(), "nested", prev.RawRoot.Str(), v.Str())
 			default:
-				continue
+				c.Report(app.File, prev.RawRoot.Start(), prev.RawRoot.End(), "nested", prev.RawRoot.Str(), v.Str())
 			}
-			break
 		}
+		n := len(seen)
 		seen = append(seen, d)
+		if _, ok := at[d.Root]; !ok {
+			at[d.Root] = n
+		}
+		for _, dir := range parents(d.Root) {
+			if _, ok := inside[dir]; !ok {
+				inside[dir] = n
+			}
+		}
+	}
+}
+
+// parents lists the directories strictly above the clean relative path
+// rel, innermost first ("a/b/c": "a/b", "a"; the project itself is not
+// one, as no subpackage root is "").
+func parents(rel string) []string {
+	var out []string
+	for {
+		i := strings.LastIndexByte(rel, '/')
+		if i < 0 {
+			return out
+		}
+		rel = rel[:i]
+		out = append(out, rel)
 	}
 }

@@ -54,7 +54,7 @@ type App struct {
 	BothSubpackageKeys bool
 	SubpackageDecls    []SubpackageDecl
 
-	byDepth []*Package
+	byRoot map[string]*Package // see PackageOf
 }
 
 // FunctionalPagesDir is the functional-pages directory of the mini-program

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/tidwall/gjson"
@@ -127,12 +128,12 @@ func (p *Project) readSubmodules() {
 }
 
 // HasFilesUnder reports whether the directory dir (project-relative) holds
-// any file of the project.
+// any file of the project: a binary search of the sorted Paths.
 func (p *Project) HasFilesUnder(dir string) bool {
-	for _, rel := range p.Paths {
-		if Under(rel, dir) && rel != dir {
-			return true
-		}
+	if dir == "" {
+		return len(p.Paths) > 0
 	}
-	return false
+	prefix := dir + "/"
+	i, _ := slices.BinarySearch(p.Paths, prefix)
+	return i < len(p.Paths) && strings.HasPrefix(p.Paths[i], prefix)
 }

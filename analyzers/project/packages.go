@@ -2,7 +2,6 @@ package project
 
 import (
 	"path"
-	"sort"
 	"strings"
 
 	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
@@ -116,6 +115,7 @@ func (p *Project) readPackages(root jsonpos.Value) {
 	}
 	a.SubpackagesKey = root.Get(key)
 	a.BothSubpackageKeys = root.Get("subpackages").Exists() && root.Get("subPackages").Exists()
+	subRoots := map[string]bool{}
 	for _, v := range a.SubpackagesKey.Elements() {
 		d := SubpackageDecl{Value: v, RawRoot: v.Get("root"), Pages: v.Get("pages").Elements()}
 		if d.RawRoot.Kind() == jsonpos.String {
@@ -124,9 +124,10 @@ func (p *Project) readPackages(root jsonpos.Value) {
 			}
 		}
 		a.SubpackageDecls = append(a.SubpackageDecls, d)
-		if d.Root == "" || a.packageRooted(d.Root) != nil {
+		if d.Root == "" || subRoots[d.Root] {
 			continue // invalid or duplicate: reported by the config rules
 		}
+		subRoots[d.Root] = true
 		kind := Subpackage
 		if b, ok := v.Get("independent").Bool(); ok && b {
 			kind = IndependentSubpackage
@@ -165,27 +166,31 @@ func (p *Project) readPackages(root jsonpos.Value) {
 	if p.HasPlugin && (!p.HasMini || p.PluginRoot != p.MiniRoot) {
 		a.Packages = append(a.Packages, &Package{Kind: PluginPackage, Root: p.PluginRoot, Name: "plugin"})
 	}
-	// Most specific root first, so PackageOf finds the innermost.
-	a.byDepth = append([]*Package(nil), a.Packages...)
-	sort.SliceStable(a.byDepth, func(i, j int) bool { return len(a.byDepth[i].Root) > len(a.byDepth[j].Root) })
-}
-
-func (a *App) packageRooted(root string) *Package {
+	// The first package declared at each root, so that PackageOf finds
+	// the innermost by walking up from a path.
+	a.byRoot = make(map[string]*Package, len(a.Packages))
 	for _, pkg := range a.Packages {
-		if pkg.Root == root && pkg.Kind != MainPackage {
-			return pkg
+		if _, ok := a.byRoot[pkg.Root]; !ok {
+			a.byRoot[pkg.Root] = pkg
 		}
 	}
-	return nil
 }
 
 // PackageOf returns the package holding the project-relative path rel, or
-// nil when rel is outside the mini-program and plugin roots.
+// nil when rel is outside the mini-program and plugin roots: the one with
+// the longest root that rel is under (the first declared, of two with the
+// same root). It looks up each directory above rel, so it costs the depth
+// of rel, not the number of packages.
 func (p *Project) PackageOf(rel string) *Package {
-	for _, pkg := range p.app.byDepth {
-		if Under(rel, pkg.Root) {
+	for dir := rel; ; dir = path.Dir(dir) {
+		if dir == "." || dir == "/" {
+			dir = ""
+		}
+		if pkg, ok := p.app.byRoot[dir]; ok {
 			return pkg
 		}
+		if dir == "" {
+			return nil
+		}
 	}
-	return nil
 }
