@@ -1,6 +1,11 @@
 package rules
 
-import "github.com/fpcheck/fpcheck/analyzers/project"
+import (
+	"path"
+
+	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
+	"github.com/fpcheck/fpcheck/analyzers/project"
+)
 
 type syntaxError struct{}
 
@@ -13,13 +18,15 @@ var syntaxErrorMeta = &Meta{
 	Explanation: `fpcheck could not parse the file, so the platform's compiler will reject it too, and the checks ` +
 		`that need it were skipped for that file (the run goes on with the others). app.json and the other ` +
 		`WeChat configuration files must be strict JSON: no comments, no trailing commas (a leading UTF-8 BOM is ` +
-		`accepted). tsconfig.json and jsconfig.json, which allow comments, are not checked; neither are files ` +
+		`accepted), and project.config.json, app.json and plugin.json must each hold an object ({…}), not an ` +
+		`array, a string or null. tsconfig.json and jsconfig.json, which allow comments, are not checked; neither are files ` +
 		`under miniprogram_npm/ (built packages) or node_modules/.`,
 	Bad:  "app.json\n{\n  \"pages\": [\"pages/index/index\"], // home\n}",
 	Good: "app.json\n{\n  \"pages\": [\"pages/index/index\"]\n}",
 	Tags: []string{"syntax"},
 	Messages: map[string]string{
-		"syntax": `%s syntax error: %s`,
+		"syntax":     `%s syntax error: %s`,
+		"not-object": `%s must hold a JSON object ({…}) at the top level, found %s: the compiler rejects it`,
 	},
 }
 
@@ -32,6 +39,14 @@ func (syntaxError) Check(c *Context) {
 			continue
 		}
 		c.Report(f, f.Err.Offset, f.Err.Offset, "syntax", languageName(f.Kind), f.Err.Message)
+	}
+	for _, f := range []*project.File{c.Project.ConfigFile, c.Project.App().File, c.Project.Plugin().File} {
+		if f == nil || f.JSON == nil {
+			continue
+		}
+		if v := f.JSON.Root(); v.Kind() != jsonpos.Object {
+			c.Report(f, v.Start(), v.End(), "not-object", path.Base(f.Path), describeJSON(v))
+		}
 	}
 }
 

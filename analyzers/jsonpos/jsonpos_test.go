@@ -840,3 +840,42 @@ func BenchmarkParse(b *testing.B) {
 		}
 	})
 }
+
+// TestUTF16 (issue 10): a UTF-16 file, with or without a byte order mark,
+// is said to be UTF-16, not "invalid UTF-8".
+func TestUTF16(t *testing.T) {
+	utf16 := func(s string, big bool) string {
+		var b []byte
+		for _, r := range s {
+			if big {
+				b = append(b, 0, byte(r))
+			} else {
+				b = append(b, byte(r), 0)
+			}
+		}
+		return string(b)
+	}
+	const doc = `{"pages": []}`
+	tests := []struct{ text, enc string }{
+		{"\xff\xfe" + utf16(doc, false), "UTF-16 (little-endian, with a byte order mark)"},
+		{"\xfe\xff" + utf16(doc, true), "UTF-16 (big-endian, with a byte order mark)"},
+		{utf16(doc, false), "UTF-16 (little-endian)"},
+		{utf16(doc, true), "UTF-16 (big-endian)"},
+		{utf16("\n"+doc, false), "UTF-16 (little-endian)"},
+	}
+	for _, tc := range tests {
+		_, err := Parse([]byte(tc.text))
+		want := "the file is encoded in " + tc.enc + "; JSON files must be UTF-8: save it as UTF-8"
+		if err == nil || err.Offset != 0 || err.Message != want {
+			t.Errorf("Parse(%q) = %v, want offset 0: %s", tc.text, err, want)
+		}
+		if verr := Validate([]byte(tc.text)); verr == nil || *verr != *err {
+			t.Errorf("Validate(%q) = %v, want %v", tc.text, verr, err)
+		}
+	}
+	for _, ok := range []string{doc, bom + doc, "1", `""`} {
+		if _, err := Parse([]byte(ok)); err != nil {
+			t.Errorf("Parse(%q) = %v", ok, err)
+		}
+	}
+}

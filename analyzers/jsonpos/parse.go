@@ -72,6 +72,9 @@ func (p *parser) parse() *SyntaxError {
 	if strings.HasPrefix(p.s, bom) {
 		i = len(bom)
 	}
+	if enc := utf16Encoding(p.s); enc != "" {
+		return p.errorf(0, "the file is encoded in %s; JSON files must be UTF-8: save it as UTF-8", enc)
+	}
 	i, err := p.space(i)
 	if err != nil {
 		return err
@@ -632,4 +635,22 @@ func isHex(c byte) bool {
 func isNumberChar(c byte) bool {
 	return isDigit(c) || c == '.' || c == '+' || c == '-' || c == '_' || c == '$' ||
 		('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
+}
+
+// utf16Encoding names the UTF-16 encoding s is in ("UTF-16 (little-endian,
+// with a BOM)"), "" when it is not: a UTF-16 byte order mark, or, since a
+// JSON text starts with an ASCII character, a zero byte beside a non-zero
+// one in the first two bytes.
+func utf16Encoding(s string) string {
+	switch {
+	case strings.HasPrefix(s, "\xff\xfe"):
+		return "UTF-16 (little-endian, with a byte order mark)"
+	case strings.HasPrefix(s, "\xfe\xff"):
+		return "UTF-16 (big-endian, with a byte order mark)"
+	case len(s) >= 2 && s[0] != 0 && s[1] == 0:
+		return "UTF-16 (little-endian)"
+	case len(s) >= 2 && s[0] == 0 && s[1] != 0:
+		return "UTF-16 (big-endian)"
+	}
+	return ""
 }
