@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"path"
 	"strings"
 
 	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
@@ -17,7 +18,8 @@ var invalidResolveAliasMeta = &Meta{
 	Explanation: `Each "resolveAlias" entry maps a prefix to a path from the mini-program root, such as ` +
 		`{"@/*": "/*"} or {"~/utils/*": "utils/*"}. The official compiler rejects an entry whose key and value do ` +
 		`not both end with "/*", whose value starts with "./", or that contains "//" - and a malformed alias ` +
-		`does not resolve what it seems to. fpcheck reports each at the entry.`,
+		`does not resolve what it seems to. A value that climbs out of the project ("/../../lib/*") names nothing ` +
+		`the upload can hold. fpcheck reports each at the entry.`,
 	Bad:  "app.json\n{\"resolveAlias\": {\"@\": \"./src\"}}",
 	Good: "app.json\n{\"resolveAlias\": {\"@/*\": \"/src/*\"}}",
 	Tags: []string{"config", "upload", "dependencies"},
@@ -26,6 +28,8 @@ var invalidResolveAliasMeta = &Meta{
 		"dot":    `resolveAlias %q: the value %q must not start with "./"; write it from the mini-program root, such as "/utils/*"`,
 		"double": `resolveAlias %q: %q must not contain "//"`,
 		"type":   `resolveAlias %q must be a string path such as "/utils/*", found %s`,
+		"outside": `resolveAlias %q: the value %q leads outside the project; an alias names a path from the mini-program root, ` +
+			`and fpcheck never reads outside DIR`,
 	},
 }
 
@@ -49,6 +53,15 @@ func (invalidResolveAlias) Check(c *Context) {
 			c.Report(app.File, v.Start(), v.End(), "dot", k, s)
 		case !strings.HasSuffix(k, "/*") || !strings.HasSuffix(s, "/*"):
 			c.Report(app.File, m.KeyStart, v.End(), "star", k, s)
+		case leavesProject(c.Project.MiniRoot, s):
+			c.Report(app.File, v.Start(), v.End(), "outside", k, s)
 		}
 	}
+}
+
+// leavesProject reports whether the alias value s, read from the
+// mini-program root as the resolver reads it, climbs out of the project.
+func leavesProject(miniRoot, s string) bool {
+	rel := path.Join(miniRoot, strings.TrimLeft(strings.TrimSuffix(s, "*"), "/"))
+	return rel == ".." || strings.HasPrefix(rel, "../")
 }

@@ -69,7 +69,7 @@ func (unresolvedDependency) Check(c *Context) {
 			continue
 		}
 		if len(e.Target.Candidates) == 0 {
-			if !resolve.IsPackageName(spec) {
+			if !resolve.IsPackageName(spec) || e.Target.How == resolve.Aliased {
 				c.Report(e.From, e.Start, e.End, "outside", kindPhrase(c, e), e.Specifier)
 			}
 			continue

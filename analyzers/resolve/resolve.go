@@ -142,15 +142,22 @@ func npmRequest(spec string) (string, bool) {
 	if rest, ok := strings.CutPrefix(spec, "./"); ok {
 		spec = rest
 	}
-	if !IsPackageName(spec) {
+	if !IsPackageName(spec) || !plainElements(spec) {
 		return "", false
 	}
+	return spec, true
+}
+
+// plainElements reports whether every element of the slash-separated spec
+// is a name: none is empty, "." or "..", so that joined to a
+// miniprogram_npm directory it stays inside it.
+func plainElements(spec string) bool {
 	for seg := range strings.SplitSeq(spec, "/") {
 		if seg == ".." || seg == "." || seg == "" {
-			return "", false
+			return false
 		}
 	}
-	return spec, true
+	return true
 }
 
 // PackageName is the package part of a bare specifier: "@vant/weapp" for
@@ -224,6 +231,12 @@ func (r *Resolver) extensions(base string) []string {
 // components).
 func (r *Resolver) npm(dir, spec, ext string) Result {
 	res := Result{How: Npm, NpmName: PackageName(spec)}
+	if !plainElements(spec) {
+		// "a/../../utils/x" would climb out of miniprogram_npm: no
+		// package is named so, and no lookup is made.
+		res.NpmName = ""
+		return res
+	}
 	for {
 		if dir == "." {
 			dir = ""

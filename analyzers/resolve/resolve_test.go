@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -209,5 +210,48 @@ func TestAssetAndComponent(t *testing.T) {
 	ts := resolver(true, "mp/components/ts/ts.json", "mp/components/ts/ts.wxml", "mp/components/ts/ts.ts")
 	if got := ts.Component("mp/app.json", "/components/ts/ts"); !got.Found || got.Missing != nil {
 		t.Errorf("a .ts script counts with the TypeScript plugin: got %+v", got)
+	}
+}
+
+// TestBareSpecifierStaysInMiniprogramNpm (issue 10): a bare specifier with
+// "." or ".." elements is no package name: the npm lookup is not made, so
+// no candidate leaves miniprogram_npm (or the project), and nothing
+// resolves through the climb.
+func TestBareSpecifierStaysInMiniprogramNpm(t *testing.T) {
+	r := resolver(false, "mp/utils/x.json", "mp/utils/x.js", "mp/x.json", "x.json", "mp/miniprogram_npm/a/index.json")
+	for _, spec := range []string{"a/../../utils/x", "a/../../../x", "a/../../../../../x", "a/./../x", "@scope/../../x", "a//b"} {
+		for name, res := range map[string]Result{
+			"Component": r.Component("mp/pages/index/index.json", spec),
+			"JS":        r.JS("mp/pages/index/index.js", spec),
+		} {
+			for _, c := range res.Candidates {
+				if _, after, ok := strings.Cut(c, "miniprogram_npm/"); ok && strings.Contains("/"+after, "/..") {
+					t.Errorf("%s(%q): candidate %q climbs out of miniprogram_npm", name, spec, c)
+				}
+				if c == ".." || strings.HasPrefix(c, "../") {
+					t.Errorf("%s(%q): candidate %q leaves the project", name, spec, c)
+				}
+			}
+			if res.How == Npm {
+				t.Errorf("%s(%q) = %+v: resolved through miniprogram_npm", name, spec, res)
+			}
+		}
+	}
+}
+
+// TestAliasOutsideProject: an alias target that climbs out of the project
+// resolves to nothing and lists no candidate (unresolved-dependency says
+// it leaves the project; invalid-resolve-alias reports the entry).
+func TestAliasOutsideProject(t *testing.T) {
+	r := resolver(false, "x.js", "mp/x.js")
+	r.SetAliases(map[string]string{"@up/*": "/../../*", "@/*": "/*"})
+	for _, spec := range []string{"@up/x", "@/../../x"} {
+		got := r.JS("mp/pages/a.js", spec)
+		if want := (Result{How: Aliased}); !reflect.DeepEqual(got, want) {
+			t.Errorf("JS(%q) = %+v, want %+v", spec, got, want)
+		}
+	}
+	if got := r.JS("mp/pages/a.js", "@/../x"); !got.Found || got.Path != "x.js" {
+		t.Errorf("an alias climbing out of the root but not the project: %+v", got)
 	}
 }
