@@ -315,7 +315,7 @@ func (p *Project) list(opt Options) ([]string, error) {
 				return nil // a socket, a device: not a file of the project
 			}
 			if len(out) >= maxFiles {
-				return &LimitError{Reason: fmt.Sprintf("more than %d files under %s: fpcheck checks at most %d; narrow the run with --ignore", maxFiles, displayDir(p.Dir, root), maxFiles)}
+				return &LimitError{Reason: fmt.Sprintf("more than %d files under %s, the most fpcheck checks in one run; leave some out with --ignore", maxFiles, displayDir(p.Dir, root))}
 			}
 			seen[rel] = true
 			out = append(out, rel)
