@@ -2,6 +2,7 @@ package rules
 
 import (
 	"path"
+	"slices"
 
 	"github.com/fpcheck/fpcheck/analyzers/project"
 )
@@ -92,12 +93,7 @@ func neededFiles(p *project.Project) []string {
 }
 
 func needed(p *project.Project, rel string) bool {
-	for _, n := range neededFiles(p) {
-		if rel == n {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(neededFiles(p), rel)
 }
 
 // holdsNeeded reports whether the folder dir holds a needed file.

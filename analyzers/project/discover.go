@@ -182,8 +182,8 @@ func checkRoot(dir, key, root string) error {
 		return nil
 	}
 	hint := "point " + key + " at the directory itself"
-	if real, ok := insideTarget(dir, link); ok {
-		hint = fmt.Sprintf("point %s at %q, where the link leads", key, path.Join(real, strings.TrimPrefix(root, link)))
+	if target, ok := insideTarget(dir, link); ok {
+		hint = fmt.Sprintf("point %s at %q, where the link leads", key, path.Join(target, strings.TrimPrefix(root, link)))
 	}
 	return &NotProjectError{Reason: fmt.Sprintf(
 		"project.config.json: %s %q: %s is a symbolic link; fpcheck never follows symbolic links, so that nothing outside DIR is read: %s",

@@ -109,11 +109,11 @@ func TestSymlinkedConventionalRoot(t *testing.T) {
 // the walk saw a link and checked nothing ("no problems in 0 files").
 func TestSymlinkedDir(t *testing.T) {
 	base := t.TempDir()
-	real := filepath.Join(base, "real")
-	tree(t, real, map[string]string{"app.json": `{"pages": ["pages/a"]}`, "pages/a.js": `Page({})`, "pages/a.wxml": `<view/>`},
+	realDir := filepath.Join(base, "real")
+	tree(t, realDir, map[string]string{"app.json": `{"pages": ["pages/a"]}`, "pages/a.js": `Page({})`, "pages/a.wxml": `<view/>`},
 		nil)
 	link := filepath.Join(base, "link")
-	if err := os.Symlink(real, link); err != nil {
+	if err := os.Symlink(realDir, link); err != nil {
 		t.Fatal(err)
 	}
 	p, err := project.Load(link, project.Options{})
