@@ -2,7 +2,6 @@ package rules
 
 import (
 	"path"
-	"slices"
 	"strings"
 
 	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
@@ -53,31 +52,32 @@ func (invalidAppReference) Check(c *Context) {
 	if root.Kind() == jsonpos.Object && !root.Get("pages").Exists() {
 		c.Report(f, root.Start(), root.Start()+1, "no-pages")
 	}
-	var mainPages, allPages []string
+	// Sets, so that checking n references against n pages or packages is
+	// linear (a hostile app.json may list tens of thousands).
+	mainPages, allPages, packages := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, v := range root.Get("pages").Elements() {
 		if v.Kind() == jsonpos.String {
-			mainPages = append(mainPages, v.Str())
+			mainPages[v.Str()] = true
+			allPages[v.Str()] = true
 		}
 	}
-	allPages = append(allPages, mainPages...)
-	var packages []string
 	for _, d := range app.SubpackageDecls {
 		r := d.RawRoot
 		if r.Kind() != jsonpos.String {
 			continue
 		}
 		rootDir := strings.Trim(r.Str(), "/")
-		packages = append(packages, rootDir)
+		packages[rootDir] = true
 		if n := d.Value.Get("name"); n.Kind() == jsonpos.String {
-			packages = append(packages, n.Str())
+			packages[n.Str()] = true
 		}
 		for _, v := range d.Pages {
 			if v.Kind() == jsonpos.String {
-				allPages = append(allPages, path.Join(rootDir, v.Str()))
+				allPages[path.Join(rootDir, v.Str())] = true
 			}
 		}
 	}
-	if v := root.Get("entryPagePath"); v.Kind() == jsonpos.String && v.Str() != "" && !slices.Contains(allPages, v.Str()) {
+	if v := root.Get("entryPagePath"); v.Kind() == jsonpos.String && v.Str() != "" && !allPages[v.Str()] {
 		c.Report(f, v.Start(), v.End(), "entry", v.Str())
 	}
 	for _, item := range root.Get("tabBar").Get("list").Elements() {
@@ -90,20 +90,20 @@ func (invalidAppReference) Check(c *Context) {
 			c.Report(f, v.Start(), v.End(), "tab-char", s, "?")
 		case strings.Contains(s, "."):
 			c.Report(f, v.Start(), v.End(), "tab-char", s, ".")
-		case !slices.Contains(mainPages, s):
+		case !mainPages[s]:
 			c.Report(f, v.Start(), v.End(), "tab-page", s)
 		}
 	}
 	if app.SubpackagesKey.Exists() {
 		for _, m := range root.Get("preloadRule").Members() {
-			if !slices.Contains(allPages, m.Key) && !strings.Contains(m.Key, "__plugin__/") {
+			if !allPages[m.Key] && !strings.Contains(m.Key, "__plugin__/") {
 				c.Report(f, m.KeyStart, m.KeyEnd, "preload-page", m.Key)
 			}
 			for _, pk := range m.Value.Get("packages").Elements() {
 				if pk.Kind() != jsonpos.String {
 					continue
 				}
-				if s := pk.Str(); s != mainPackageName && !slices.Contains(packages, s) && !slices.Contains(packages, strings.Trim(s, "/")) {
+				if s := pk.Str(); s != mainPackageName && !packages[s] && !packages[strings.Trim(s, "/")] {
 					c.Report(f, pk.Start(), pk.End(), "preload-pkg", s)
 				}
 			}
@@ -135,10 +135,8 @@ func checkDir(c *Context, f *project.File, v jsonpos.Value, key string, index bo
 	}
 	p := c.Project
 	dir := path.Join(p.MiniRoot, rel)
-	for _, sm := range p.Submodules() {
-		if project.Under(dir, sm) {
-			return // not checked out: not-checked says so
-		}
+	if len(p.SubmodulesHolding(dir)) > 0 {
+		return // not checked out: not-checked says so
 	}
 	switch {
 	case !p.HasFilesUnder(dir):

@@ -72,13 +72,7 @@ func notBuilt(c *Context) {
 // this checkout lacks, at the first of them.
 func inSubmodules(c *Context) {
 	onceFor(c, graph.SubmoduleMissing, "submodule", func(e *graph.Edge) []string {
-		var in []string
-		for _, sm := range c.Project.Submodules() {
-			if project.Under(e.Target.Candidates[0], sm) {
-				in = append(in, sm)
-			}
-		}
-		return in
+		return c.Project.SubmodulesHolding(e.Target.Candidates[0])
 	})
 }
 

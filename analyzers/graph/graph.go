@@ -158,12 +158,8 @@ var isolatedKind = map[Crossing]project.PackageKind{
 
 // unchecked says why e, which did not resolve, cannot be judged here.
 func (b *builder) unchecked(e *Edge) Unchecked {
-	if len(e.Target.Candidates) > 0 {
-		for _, sm := range b.p.Submodules() {
-			if project.Under(e.Target.Candidates[0], sm) {
-				return SubmoduleMissing
-			}
-		}
+	if len(e.Target.Candidates) > 0 && len(b.p.SubmodulesHolding(e.Target.Candidates[0])) > 0 {
+		return SubmoduleMissing
 	}
 	if npm := b.p.NPM(); !npm.Built(e.From.Root) {
 		name := e.Target.NpmName

@@ -166,10 +166,11 @@ type Project struct {
 	// (left out with --ignore, or hidden): dependencies on them resolve.
 	present map[string]bool
 
-	app        *App
-	plugin     *Plugin
-	npm        *NPM
-	submodules []string
+	app          *App
+	plugin       *Plugin
+	npm          *NPM
+	submodules   []string
+	submoduleSet map[string]bool
 }
 
 // Options tune Load.

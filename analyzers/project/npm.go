@@ -110,6 +110,7 @@ func readInside(dir, rel string) ([]byte, bool) {
 func (p *Project) Submodules() []string { return p.submodules }
 
 func (p *Project) readSubmodules() {
+	p.submoduleSet = map[string]bool{}
 	text, ok := readInside(p.fsDir, ".gitmodules")
 	if !ok {
 		return
@@ -123,8 +124,24 @@ func (p *Project) readSubmodules() {
 		if !ok || rel == "" || p.HasFilesUnder(rel) {
 			continue
 		}
-		p.submodules = append(p.submodules, rel)
+		if !p.submoduleSet[rel] {
+			p.submodules = append(p.submodules, rel)
+			p.submoduleSet[rel] = true
+		}
 	}
+}
+
+// SubmodulesHolding returns the submodules (see Submodules) that rel is
+// or is inside, innermost first. It looks up each directory above rel, so
+// it costs the depth of rel, not the number of submodules.
+func (p *Project) SubmodulesHolding(rel string) []string {
+	var in []string
+	for dir := rel; dir != "" && dir != "." && dir != "/"; dir = path.Dir(dir) {
+		if p.submoduleSet[dir] {
+			in = append(in, dir)
+		}
+	}
+	return in
 }
 
 // HasFilesUnder reports whether the directory dir (project-relative) holds
