@@ -25,17 +25,25 @@ func TestStressFileLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := time.Now()
+	// Hard links of an empty file, one system call per file (a new file
+	// every 50,000 links, below the file systems' link limits).
+	src := t.TempDir()
+	var empty string
 	for d := range n/1000 + 1 {
+		if d%50 == 0 {
+			empty = filepath.Join(src, fmt.Sprintf("empty%d", d))
+			if err := os.WriteFile(empty, nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
 		sub := filepath.Join(dir, fmt.Sprintf("d%03d", d))
 		if err := os.Mkdir(sub, 0o755); err != nil {
 			t.Fatal(err)
 		}
 		for i := range 1000 {
-			f, err := os.Create(filepath.Join(sub, fmt.Sprintf("f%d.txt", i)))
-			if err != nil {
+			if err := os.Link(empty, filepath.Join(sub, fmt.Sprintf("f%d.txt", i))); err != nil {
 				t.Fatal(err)
 			}
-			f.Close()
 		}
 	}
 	t.Logf("wrote %d files in %v", n, time.Since(start))
