@@ -14,5 +14,5 @@ func Discover(dir string) (Layout, error) {
 	if text, ok := readRegular(filepath.Join(dir, "project.config.json")); ok {
 		cfgText = text
 	}
-	return discover(dir, cfgText)
+	return discover(dir, dir, cfgText)
 }

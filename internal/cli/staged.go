@@ -110,8 +110,8 @@ func (s *snapshot) export(rel string) ([]string, error) {
 		prefix = rel + "/"
 	}
 	// First what tells the layout, and the configuration: the files Load
-	// and config.Find read by name, and every app.json and plugin.json
-	// (where the code roots are). DIR itself too when it is not a
+	// and config.Find read by name, every app.json and plugin.json (where
+	// the code roots are) and every symbolic link. DIR itself too when it is not a
 	// directory in the index, so Load says what it is.
 	spec := rel
 	if spec == "" {
@@ -133,7 +133,10 @@ func (s *snapshot) export(rel string) ([]string, error) {
 			first = append(first, e) // DIR itself, or fpcheck.json above it
 			return
 		}
-		if name := path.Base(local); atDIR[local] || name == "app.json" || name == "plugin.json" {
+		// Symbolic links too (written as links to themselves), so that a
+		// code root reached through one is refused the way Load refuses
+		// it in the working tree.
+		if name := path.Base(local); atDIR[local] || name == "app.json" || name == "plugin.json" || e.mode == "120000" {
 			first = append(first, e)
 		}
 	})
