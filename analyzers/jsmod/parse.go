@@ -33,7 +33,7 @@ var esbuildUnsupported = map[string]bool{
 func Parse(path string, text []byte, opt Options) (*Module, *SyntaxError) {
 	scan := scanText(text, opt.TypeScript)
 	if scan.tooDeep >= 0 {
-		return nil, &SyntaxError{Offset: scan.tooDeep, Message: errTooDeep}
+		return nil, &SyntaxError{Offset: scan.tooDeep, Message: errTooDeep, Limit: true}
 	}
 	m, err := parse(path, text, opt, scan)
 	if m != nil {
@@ -51,7 +51,7 @@ func parse(path string, text []byte, opt Options, scan scanResult) (*Module, *Sy
 		// ES module syntax, or a construct goja lacks: esbuild decides.
 	}
 	if scan.tooCostly >= 0 {
-		return nil, &SyntaxError{Offset: scan.tooCostly, Message: errFoldTooLong}
+		return nil, &SyntaxError{Offset: scan.tooCostly, Message: errFoldTooLong, Limit: true}
 	}
 	return parseTransformed(path, text, opt.TypeScript)
 }
@@ -72,7 +72,7 @@ func parseJS(path, src string) (prog *ast.Program, err error) {
 func fromOriginal(prog *ast.Program) (*Module, *SyntaxError) {
 	c, ok := collect(prog, false)
 	if !ok {
-		return nil, &SyntaxError{Offset: 0, Message: errTooDeep}
+		return nil, &SyntaxError{Offset: 0, Message: errTooDeep, Limit: true}
 	}
 	m := &Module{OpaqueExports: c.opaque}
 	for _, d := range c.deps {
@@ -141,7 +141,7 @@ func parseTransformed(path string, text []byte, typeScript bool) (*Module, *Synt
 	}
 	c, ok := collect(prog, true)
 	if !ok {
-		return nil, &SyntaxError{Offset: 0, Message: errTooDeep}
+		return nil, &SyntaxError{Offset: 0, Message: errTooDeep, Limit: true}
 	}
 	mod := m.module(c)
 	mod.shift(-pad)

@@ -130,7 +130,9 @@ func (p *parser) startValue(i int, ctx string) (next int, complete bool, nextCtx
 	switch c := s[i]; {
 	case c == '{' || c == '[':
 		if len(p.stack) == MaxDepth {
-			return i, false, "", p.errorf(i, "nesting deeper than %d levels", MaxDepth)
+			e := p.errorf(i, "nesting deeper than %d levels", MaxDepth)
+			e.Limit = true
+			return i, false, "", e
 		}
 		kind, closer := Object, byte('}')
 		if c == '[' {

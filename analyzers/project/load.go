@@ -516,7 +516,7 @@ func (f *File) parseInlineWXS() {
 		mod, serr := jsmod.Parse(f.Path, body, jsmod.Options{})
 		if serr != nil {
 			if f.Err == nil {
-				f.Err = &SyntaxError{Offset: el.BodyStart + serr.Offset, Message: "inline <wxs>: " + serr.Message}
+				f.Err = &SyntaxError{Offset: el.BodyStart + serr.Offset, Message: "inline <wxs>: " + serr.Message, Limit: serr.Limit}
 			}
 			continue
 		}

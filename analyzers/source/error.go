@@ -10,6 +10,10 @@ import "fmt"
 type Error struct {
 	Offset  int
 	Message string
+	// Limit is set when the text may well be valid but exceeds a bound
+	// fpcheck keeps on its own work (nesting, esbuild's string folding):
+	// the file was not analyzed, which is not the same as broken.
+	Limit bool
 }
 
 // Error implements the error interface.
