@@ -19,6 +19,9 @@ func FuzzResolve(f *testing.F) {
 	f.Fuzz(func(t *testing.T, root, from, spec, files, aliasKey, aliasVal string, ts bool) {
 		root = strings.Trim(path.Clean("/"+root), "/")
 		from = strings.Trim(path.Clean("/"+from), "/")
+		if from == "" {
+			from = "f" // a file, never the project or root directory itself
+		}
 		if root != "" && !strings.HasPrefix(from, root+"/") {
 			from = path.Join(root, from)
 		}

@@ -29,6 +29,7 @@ package resolve
 
 import (
 	"path"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -292,6 +293,9 @@ func (r *Resolver) Asset(from, spec string, exts ...string) Result {
 			res.Candidates = append(res.Candidates, base+e)
 		}
 	}
+	if res.Candidates = r.inRoot(res.Candidates); len(res.Candidates) == 0 {
+		return res
+	}
 	for _, c := range res.Candidates {
 		if r.Exists(c) {
 			res.Path, res.Found = c, true
@@ -344,7 +348,10 @@ func (r *Resolver) componentAt(how How, base string) Result {
 		return res
 	}
 	base = strings.TrimSuffix(base, ".json")
-	res.Candidates = []string{base + ".json", base + "/index.json"}
+	res.Candidates = r.inRoot([]string{base + ".json", base + "/index.json"})
+	if len(res.Candidates) == 0 {
+		return res
+	}
 	res.Path = res.Candidates[0]
 	for _, c := range res.Candidates {
 		if r.Exists(c) {
@@ -430,6 +437,16 @@ func (r *Resolver) clamped(from, spec string) string {
 	}
 	inRoot := strings.TrimPrefix(strings.TrimPrefix(dir, r.Root), "/")
 	return r.join(r.Root, strings.TrimPrefix(path.Join("/", inRoot, spec), "/"))
+}
+
+// inRoot keeps the candidates inside the code root: a path that names the
+// root directory itself ("." from its top) has a "<root>.json" or
+// "<root>.wxml" beside the root, which is not uploaded with it.
+func (r *Resolver) inRoot(cands []string) []string {
+	if r.Root == "" {
+		return cands
+	}
+	return slices.DeleteFunc(cands, func(c string) bool { return !strings.HasPrefix(c, r.Root+"/") })
 }
 
 // under reports whether rel is dir or inside it ("" is the project itself).
