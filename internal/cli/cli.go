@@ -160,7 +160,8 @@ Flags:
 	}
 	fmt.Fprint(w, `
 Exit codes: 0 no error-level finding, 1 error-level findings,
-            2 usage error or DIR is not a project, 3 internal failure.
+            2 usage error, DIR is not a project, a resource limit or a
+            report that cannot be written, 3 internal failure.
 Run "fpcheck explain RULE" for what a rule checks and how to fix it.
 `)
 }
