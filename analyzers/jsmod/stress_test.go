@@ -75,12 +75,14 @@ func nsPerByte(src string, ts bool) float64 {
 }
 
 // timeGrowth checks that Parse's time per byte does not grow much from
-// the input of size n to that of 4n (quadratic would be 4 times; linear is about 1.2 with the fixed costs).
+// the input of size n to that of 4n (quadratic would be 4 times; linear is
+// about 1.2 with the fixed costs). Each side is the best of three runs and
+// the bound is 3 times, so that a busy machine does not fail it.
 func timeGrowth(t *testing.T, name string, gen func(n int) string, n int) {
 	t.Helper()
-	small, big := nsPerByte(gen(n), false), nsPerByte(gen(4*n), false)
+	small, big := bestOf3(func() float64 { return nsPerByte(gen(n), false) }), bestOf3(func() float64 { return nsPerByte(gen(4*n), false) })
 	t.Logf("%s: %.0f ns per byte with n=%d, %.0f ns with 4n", name, small, n, big)
-	if big > 2*small {
+	if big > 3*small {
 		t.Errorf("%s: time per byte grows from %.0f ns to %.0f ns for 4 times the input", name, small, big)
 	}
 }
@@ -124,4 +126,9 @@ func TestStressEnums(t *testing.T) {
 			t.Errorf("%d bytes: error %v, want %q", len(src), err, errFoldTooLong)
 		}
 	})
+}
+
+// bestOf3 is the least of three measurements.
+func bestOf3(measure func() float64) float64 {
+	return min(measure(), measure(), measure())
 }

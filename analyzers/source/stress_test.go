@@ -43,9 +43,12 @@ func perFinding(n int) float64 {
 // from its start for every finding, quadratic in findings × line length
 // (20k findings on one 390 KB line: 80 s).
 func TestStressFindingsOnOneLine(t *testing.T) {
-	small, big := perFinding(2000), perFinding(8000)
+	// The best of three runs each, and a bound of 3 times (quadratic is 4),
+	// so that a busy machine does not fail it.
+	small := min(perFinding(2000), perFinding(2000), perFinding(2000))
+	big := min(perFinding(8000), perFinding(8000), perFinding(8000))
 	t.Logf("per finding: %.0f ns with 2000 on the line, %.0f ns with 8000", small, big)
-	if big > 2.5*small+1000 {
+	if big > 3*small+1000 {
 		t.Errorf("the cost per finding grows with the line: %.0f ns, then %.0f ns for 4 times the line", small, big)
 	}
 }
