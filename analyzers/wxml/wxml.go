@@ -34,20 +34,104 @@
 //
 // Nesting is never judged: unclosed or mismatched end tags are not errors.
 // Parse is linear in the size of its input and never recurses.
+//
+// # What is kept
+//
+// Parse scans every start tag and attribute (a malformed one is a
+// SyntaxError wherever it is), but it records only the facts that fpcheck
+// reads: the elements that produce dependencies or that a rule judges, and
+// for each of them only the attributes read. The rest (<view>, <text>,
+// class, bindings) is scanned and dropped, so a document holds a few
+// elements, not one per tag of the page. The list is [kept], written down
+// once here; TestKeptCoversReads in package rules checks it against the
+// element names and attributes that rules and the dependency graph read. A
+// rule that needs another element or attribute adds it there.
+//
+// Names of kept elements and attributes are shared constants, and kept
+// attribute values are small copies (paths, names, versions): a Document
+// holds no reference to the text, so the caller may drop the text once it
+// has everything else it needs from it.
 package wxml
 
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"unicode/utf8"
 
 	"github.com/fpcheck/fpcheck/analyzers/source"
 )
 
+// keptElement is one element Parse records, with the attributes it keeps.
+type keptElement struct {
+	name  string
+	attrs []string
+}
+
+// kept lists the elements Parse records, by exact (case-sensitive) name, and
+// for each the attributes it keeps. Who reads them:
+//
+//   - import, include: src, a WXML dependency (analyzers/graph);
+//   - wxs: src, a WXS dependency (analyzers/graph); without src, its inline
+//     body (BodyStart, BodyEnd), parsed for require calls
+//     (analyzers/project);
+//   - functional-page-navigator: name and version (navigator-invalid-name,
+//     navigator-invalid-version, navigator-develop-version), and the
+//     element itself (functional-pages-misplaced);
+//   - button: open-type; open-data, web-view: the element itself
+//     (component-unsupported-in-plugin).
+var kept = map[string]keptElement{}
+
+func init() {
+	for _, k := range []keptElement{
+		{"import", []string{"src"}},
+		{"include", []string{"src"}},
+		{"wxs", []string{"src"}},
+		{"functional-page-navigator", []string{"name", "version"}},
+		{"button", []string{"open-type"}},
+		{"open-data", nil},
+		{"web-view", nil},
+	} {
+		kept[k.name] = k
+	}
+}
+
+// Keeps reports whether Parse records the element named element and, when
+// attr is not "", its attribute attr.
+func Keeps(element, attr string) bool {
+	k, ok := kept[element]
+	if !ok || attr == "" {
+		return ok
+	}
+	return keptAttr(k, attr) != ""
+}
+
+// Kept returns the names of the elements Parse records, sorted.
+func Kept() []string {
+	names := make([]string, 0, len(kept))
+	for n := range kept {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// keptAttr returns k's shared copy of the attribute name, or "" when k does
+// not keep it.
+func keptAttr(k keptElement, name string) string {
+	for _, a := range k.attrs {
+		if a == name {
+			return a
+		}
+	}
+	return ""
+}
+
 // Document is the result of scanning one WXML file.
 type Document struct {
-	// Elements holds every start tag (including self-closing ones) in
-	// source order.
+	// Elements holds the start tags (including self-closing ones) of the
+	// kept elements (see Keeps), in source order, each with its kept
+	// attributes.
 	Elements []Element
 	// Comments holds every "<!-- ... -->" comment in source order: Start
 	// at "<!--", End just past "-->", the text between them. Comments in
@@ -60,14 +144,15 @@ type Document struct {
 // Element is one start tag. All offsets are byte offsets into the scanned
 // text.
 type Element struct {
-	// Name is the tag name exactly as written, case preserved.
+	// Name is the tag name exactly as written, case preserved (a kept
+	// element's name matches exactly).
 	Name string
 	// Start is the offset of '<' and End the offset just past the '>' of
 	// the start tag.
 	Start, End int
 	// NameStart and NameEnd delimit Name.
 	NameStart, NameEnd int
-	// Attrs are the attributes in source order.
+	// Attrs are the kept attributes in source order.
 	Attrs []Attr
 	// SelfClosing reports a start tag ending in "/>".
 	SelfClosing bool
@@ -97,7 +182,8 @@ type Attr struct {
 	ValueStart, ValueEnd int
 }
 
-// Attr returns the first attribute named exactly name.
+// Attr returns the first attribute named exactly name. Only kept attributes
+// are found (see Keeps).
 func (e *Element) Attr(name string) (Attr, bool) {
 	for _, a := range e.Attrs {
 		if a.Name == name {
@@ -111,12 +197,18 @@ func (e *Element) Attr(name string) (Attr, bool) {
 // comment or attribute value.
 type SyntaxError = source.Error
 
-// Parse scans a WXML document. It never panics. When the text is lexically
-// broken it returns a *SyntaxError together with a Document holding the
-// elements found before the error. Names and values are substrings of a
-// single copy of text.
+// Parse scans a WXML document and records the kept elements (see Keeps). It
+// never panics. When the text is lexically broken it returns a
+// *SyntaxError together with a Document holding the elements found before
+// the error. The Document does not refer to text.
 func Parse(text []byte) (*Document, error) {
-	p := &parser{text: text, src: string(text), noCloseFrom: len(text) + 1}
+	return parse(text, false)
+}
+
+// parse is Parse; with all set it records every element and attribute (for
+// the scanner's tests).
+func parse(text []byte, all bool) (*Document, error) {
+	p := &parser{text: text, all: all, noCloseFrom: len(text) + 1}
 	err := p.run()
 	p.attachAttrs()
 	if err != nil {
@@ -128,9 +220,8 @@ func Parse(text []byte) (*Document, error) {
 // parser holds the scanning state of one Parse call.
 type parser struct {
 	text []byte
-	// src is text as one string: names and values are substrings of it,
-	// which saves an allocation per name and value.
-	src string
+	// all records every element and attribute, not only the kept ones.
+	all bool
 	doc Document
 	// attrs holds the attributes of all elements; attrEnd[i] is the end in
 	// attrs of those of Elements[i]. attachAttrs hands them out at the end,
@@ -246,14 +337,20 @@ func (p *parser) startTag(i int) (int, *SyntaxError) {
 	t := p.text
 	j := scanName(t, i+1)
 	el := Element{
-		Name:      p.src[i+1 : j],
 		Start:     i,
 		NameStart: i + 1,
 		NameEnd:   j,
 		BodyStart: -1,
 		BodyEnd:   -1,
 	}
-	firstAttr := len(p.attrs)
+	k, keep := kept[string(t[i+1:j])]
+	switch {
+	case keep:
+		el.Name = k.name
+	case p.all:
+		el.Name, keep = string(t[i+1:j]), true
+	}
+	hasSrc := false
 	for {
 		j = skipSpace(t, j)
 		if j >= len(t) {
@@ -263,12 +360,12 @@ func (p *parser) startTag(i int) (int, *SyntaxError) {
 		switch t[j] {
 		case '>':
 			el.End = j + 1
-			return p.finish(el, p.attrs[firstAttr:])
+			return p.finish(el, keep, hasSrc)
 		case '/':
 			if hasAt(t, j, "/>") {
 				el.End = j + 2
 				el.SelfClosing = true
-				return p.finish(el, p.attrs[firstAttr:])
+				return p.finish(el, keep, hasSrc)
 			}
 			j++ // a stray '/' inside a tag is ignored
 		case '=', '<', '"', '\'':
@@ -278,46 +375,62 @@ func (p *parser) startTag(i int) (int, *SyntaxError) {
 			if err != nil {
 				return 0, err
 			}
-			p.attrs = append(p.attrs, a)
+			name := t[a.NameStart:a.NameEnd]
+			hasSrc = hasSrc || string(name) == "src"
+			if keep {
+				if p.all {
+					a.Name = string(name)
+				} else {
+					a.Name = keptAttr(k, string(name))
+				}
+				if a.Name != "" {
+					a.Value = string(t[a.ValueStart:a.ValueEnd])
+					p.attrs = append(p.attrs, a)
+				}
+			}
 			j = next
 		}
 	}
 }
 
-// finish records el, whose attributes are attrs, and, for a raw-text
-// element, skips its body and end tag. It returns the offset where text
-// content resumes.
-func (p *parser) finish(el Element, attrs []Attr) (int, *SyntaxError) {
-	closer := rawTextCloser(&el, attrs)
+// finish records el when keep is set (its kept attributes are at the end
+// of p.attrs) and, for a raw-text element, skips its body and end tag. It
+// returns the offset where text content resumes.
+func (p *parser) finish(el Element, keep, hasSrc bool) (int, *SyntaxError) {
+	add := func() {
+		if keep {
+			p.addElement(el)
+		}
+	}
+	name := p.text[el.NameStart:el.NameEnd]
+	closer := rawTextCloser(name, el.SelfClosing, hasSrc)
 	if closer == "" {
-		p.addElement(el)
+		add()
 		return el.End, nil
 	}
 	bodyEnd, next := rawEnd(p.text, el.End, closer)
 	el.BodyStart = el.End
 	if bodyEnd < 0 {
 		el.BodyEnd = len(p.text)
-		p.addElement(el)
-		msg := fmt.Sprintf(`unterminated %s body: "<%s>" has no matching "%s>"`, el.Name, el.Name, closer)
+		add()
+		msg := fmt.Sprintf(`unterminated %s body: "<%s>" has no matching "%s>"`, name, name, closer)
 		return 0, &SyntaxError{Offset: el.Start, Message: msg}
 	}
 	el.BodyEnd = bodyEnd
-	p.addElement(el)
+	add()
 	return next, nil
 }
 
-// rawTextCloser returns "</wxs" or "</script" when el, with attributes
-// attrs, starts a raw-text body, else "".
-func rawTextCloser(el *Element, attrs []Attr) string {
-	if el.SelfClosing {
+// rawTextCloser returns "</wxs" or "</script" when the start tag named name
+// starts a raw-text body, else "".
+func rawTextCloser(name []byte, selfClosing, hasSrc bool) string {
+	if selfClosing {
 		return ""
 	}
-	switch el.Name {
+	switch string(name) {
 	case "wxs":
-		for _, a := range attrs {
-			if a.Name == "src" {
-				return ""
-			}
+		if hasSrc {
+			return ""
 		}
 		return "</wxs"
 	case "script":
@@ -354,7 +467,7 @@ func (p *parser) attr(j int) (Attr, int, *SyntaxError) {
 	for end < len(t) && isAttrNameByte(t[end]) {
 		end++
 	}
-	a := Attr{Name: p.src[j:end], NameStart: j, NameEnd: end, ValueStart: end, ValueEnd: end}
+	a := Attr{NameStart: j, NameEnd: end, ValueStart: end, ValueEnd: end}
 	k := skipSpace(t, end)
 	if k >= len(t) || t[k] != '=' {
 		return a, end, nil
@@ -378,7 +491,6 @@ func (p *parser) quotedValue(a Attr, k int) (Attr, int, *SyntaxError) {
 		switch {
 		case t[j] == q:
 			a.Quote = q
-			a.Value = p.src[k+1 : j]
 			a.ValueStart, a.ValueEnd = k+1, j
 			return a, j + 1, nil
 		case hasAt(t, j, "{{"):
@@ -391,7 +503,7 @@ func (p *parser) quotedValue(a Attr, k int) (Attr, int, *SyntaxError) {
 			j++
 		}
 	}
-	msg := fmt.Sprintf("unterminated attribute value: the value of %q opens with %q and never closes", clip([]byte(a.Name)), rune(q))
+	msg := fmt.Sprintf("unterminated attribute value: the value of %q opens with %q and never closes", clip(t[a.NameStart:a.NameEnd]), rune(q))
 	return a, 0, &SyntaxError{Offset: k, Message: msg}
 }
 
@@ -411,7 +523,6 @@ func (p *parser) unquotedValue(a Attr, k int) (Attr, int, *SyntaxError) {
 		}
 		j++
 	}
-	a.Value = p.src[k:j]
 	a.ValueStart, a.ValueEnd = k, j
 	return a, j, nil
 }
@@ -421,7 +532,7 @@ func (p *parser) unquotedValue(a Attr, k int) (Attr, int, *SyntaxError) {
 func (p *parser) valueMustache(a Attr, j int) (int, *SyntaxError) {
 	end := p.mustacheEnd(j)
 	if end < 0 {
-		msg := fmt.Sprintf(`unterminated expression: "{{" in the value of %q has no matching "}}"`, clip([]byte(a.Name)))
+		msg := fmt.Sprintf(`unterminated expression: "{{" in the value of %q has no matching "}}"`, clip(p.text[a.NameStart:a.NameEnd]))
 		return 0, &SyntaxError{Offset: j, Message: msg}
 	}
 	return end, nil

@@ -12,6 +12,10 @@ import (
 	"github.com/fpcheck/fpcheck/analyzers/source"
 )
 
+// parseAll scans text recording every element and attribute, as Parse did
+// before it kept only what fpcheck reads.
+func parseAll(text []byte) (*Document, error) { return parse(text, true) }
+
 // el builds an expected element without attributes or body; NameStart and
 // NameEnd follow from start and name.
 func el(name string, start, end int) Element {
@@ -213,7 +217,7 @@ var parseCases = []parseCase{
 func TestParse(t *testing.T) {
 	for _, tc := range parseCases {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := Parse([]byte(tc.text))
+			doc, err := parseAll([]byte(tc.text))
 			if err != nil {
 				t.Fatalf("Parse: unexpected error %v", err)
 			}
@@ -311,7 +315,7 @@ var errorCases = []errorCase{
 func TestParseErrors(t *testing.T) {
 	for _, tc := range errorCases {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := Parse([]byte(tc.text))
+			doc, err := parseAll([]byte(tc.text))
 			var se *SyntaxError
 			if !errors.As(err, &se) {
 				t.Fatalf("Parse error = %v, want a *SyntaxError", err)
@@ -348,7 +352,7 @@ func TestMessagesArePlainSentences(t *testing.T) {
 }
 
 func TestElementAttr(t *testing.T) {
-	doc, err := Parse([]byte(`<input class="a" disabled class="b"/>`))
+	doc, err := parseAll([]byte(`<input class="a" disabled class="b"/>`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -370,7 +374,7 @@ func TestElementAttr(t *testing.T) {
 // (26) and a space (1): 42 units, so the column is 43 and the byte offset 46.
 func TestUTF16Position(t *testing.T) {
 	text := []byte("<page>\n<view>中文</view><functional-page-navigator version=\"develop\"/>")
-	doc, err := Parse(text)
+	doc, err := parseAll(text)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -409,7 +413,7 @@ func TestUTF16Position(t *testing.T) {
 // as one line break.
 func TestBOMAndCRLFPositions(t *testing.T) {
 	text := []byte("\ufeff<view>\r\n  <text>你好</text>\r\n\t<image src=\"a.png\"/>\r\n</view>")
-	doc, err := Parse(text)
+	doc, err := parseAll(text)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -460,7 +464,7 @@ func TestHostileInputs(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			start := time.Now()
-			doc, err := Parse([]byte(tc.text))
+			doc, err := parseAll([]byte(tc.text))
 			if elapsed := time.Since(start); elapsed > 5*time.Second {
 				t.Errorf("took %v on %d bytes: not linear", elapsed, len(tc.text))
 			}
@@ -596,8 +600,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("<!-- a --><b c=\"<!--\"/>{{ '<!--' }}<wxs><!-- d --></wxs><!---->"))
 	f.Add([]byte("<a b=\"{{ c ? 'd' : \"e\" }}\" f='{{\"}}\"}}' g h=i/>{{ '<x>' }}<wxs>a<b</wxs\t>"))
 	f.Fuzz(func(t *testing.T, text []byte) {
-		doc, err := Parse(text)
+		doc, err := parseAll(text)
 		checkInvariants(t, text, doc, err)
+		checkKept(t, text, doc, err)
 	})
 }
 
@@ -630,5 +635,100 @@ func BenchmarkParse(b *testing.B) {
 		if _, err := Parse(text); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// keptOf filters a document recording everything down to what Parse keeps.
+func keptOf(all []Element) []Element {
+	var out []Element
+	for _, e := range all {
+		if !Keeps(e.Name, "") {
+			continue
+		}
+		var attrs []Attr
+		for _, a := range e.Attrs {
+			if Keeps(e.Name, a.Name) {
+				attrs = append(attrs, a)
+			}
+		}
+		e.Attrs = attrs
+		out = append(out, e)
+	}
+	return out
+}
+
+// checkKept: Parse finds exactly the kept elements and attributes of the
+// full scan, with the same offsets and values, and the same error and
+// comments.
+func checkKept(t *testing.T, text []byte, all *Document, allErr error) {
+	t.Helper()
+	doc, err := Parse(text)
+	if fmt.Sprint(err) != fmt.Sprint(allErr) {
+		t.Fatalf("Parse error %v, full scan %v", err, allErr)
+	}
+	if want := keptOf(all.Elements); !reflect.DeepEqual(doc.Elements, want) {
+		t.Errorf("kept elements differ\n got: %s\nwant: %s", dump(doc.Elements), dump(want))
+	}
+	if !reflect.DeepEqual(doc.Comments, all.Comments) {
+		t.Errorf("comments differ: %v, full scan %v", doc.Comments, all.Comments)
+	}
+}
+
+// TestKept: Parse keeps the elements and attributes fpcheck reads and
+// drops the rest (it kept every element with every attribute).
+func TestKept(t *testing.T) {
+	text := []byte(`<view class="a"><import src="a.wxml"/><include src='b.wxml' x="y"></include>
+<wxs src="c.wxs" module="c"/><wxs module="d">var e = require('./e.wxs')</wxs>
+<functional-page-navigator name="requestPayment" version="release" args="{{a}}"><button open-type="getPhoneNumber" size="mini">x</button></functional-page-navigator>
+<open-data type="userNickName"/><web-view src="https://example.com"></web-view><Button open-type="contact"/><template is="t"/></view>`)
+	doc, err := Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range doc.Elements {
+		s := e.Name
+		for _, a := range e.Attrs {
+			s += " " + a.Name + "=" + a.Value
+		}
+		if e.BodyStart >= 0 {
+			s += " body=" + string(text[e.BodyStart:e.BodyEnd])
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		"import src=a.wxml", "include src=b.wxml", "wxs src=c.wxs", "wxs body=var e = require('./e.wxs')",
+		"functional-page-navigator name=requestPayment version=release", "button open-type=getPhoneNumber",
+		"open-data", "web-view",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("kept:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	all, allErr := parseAll(text)
+	checkKept(t, text, all, allErr)
+	for _, tc := range parseCases {
+		all, allErr := parseAll([]byte(tc.text))
+		checkKept(t, []byte(tc.text), all, allErr)
+	}
+	for _, tc := range errorCases {
+		all, allErr := parseAll([]byte(tc.text))
+		checkKept(t, []byte(tc.text), all, allErr)
+	}
+	big := benchDoc(20 << 10)
+	all, allErr = parseAll(big)
+	checkKept(t, big, all, allErr)
+}
+
+// TestDocumentHoldsNoText: a kept value is a copy, so the document does
+// not keep the text alive.
+func TestDocumentHoldsNoText(t *testing.T) {
+	text := []byte(`<import src="a.wxml"/>`)
+	doc, err := Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copy(text, bytes.Repeat([]byte("x"), len(text)))
+	if a, _ := doc.Elements[0].Attr("src"); a.Value != "a.wxml" || a.Name != "src" || doc.Elements[0].Name != "import" {
+		t.Errorf("the document changed with the text: %+v", doc.Elements[0])
 	}
 }
