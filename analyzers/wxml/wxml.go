@@ -211,10 +211,13 @@ func parse(text []byte, all bool) (*Document, error) {
 	p := &parser{text: text, all: all, noCloseFrom: len(text) + 1}
 	err := p.run()
 	p.attachAttrs()
+	// A copy: a pointer into p would keep the parser, and the text it
+	// refers to, alive as long as the document.
+	doc := p.doc
 	if err != nil {
-		return &p.doc, err
+		return &doc, err
 	}
-	return &p.doc, nil
+	return &doc, nil
 }
 
 // parser holds the scanning state of one Parse call.

@@ -707,12 +707,12 @@ func TestKept(t *testing.T) {
 	all, allErr := parseAll(text)
 	checkKept(t, text, all, allErr)
 	for _, tc := range parseCases {
-		all, allErr := parseAll([]byte(tc.text))
-		checkKept(t, []byte(tc.text), all, allErr)
+		full, fullErr := parseAll([]byte(tc.text))
+		checkKept(t, []byte(tc.text), full, fullErr)
 	}
 	for _, tc := range errorCases {
-		all, allErr := parseAll([]byte(tc.text))
-		checkKept(t, []byte(tc.text), all, allErr)
+		full, fullErr := parseAll([]byte(tc.text))
+		checkKept(t, []byte(tc.text), full, fullErr)
 	}
 	big := benchDoc(20 << 10)
 	all, allErr = parseAll(big)

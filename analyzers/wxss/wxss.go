@@ -96,7 +96,10 @@ type SyntaxError = source.Error
 func Parse(text []byte) (*Sheet, *SyntaxError) {
 	s := &scanner{text: text}
 	err := s.run()
-	return &s.sheet, err
+	// A copy: a pointer into s would keep the scanner, and the text it
+	// refers to, alive as long as the sheet.
+	sheet := s.sheet
+	return &sheet, err
 }
 
 // scanner holds the state of one Parse call.
