@@ -63,9 +63,10 @@ func hostileRun(t *testing.T) *Run {
 	t.Helper()
 	// A lone CR ends a line in source files: keep the frame's line whole.
 	line := strings.ReplaceAll(hostile, "\r", "")
-	src := source.New("x.js", []byte("const a = '"+line+"'; require('./b"+line+"');\n"))
-	start := strings.Index(string(src.Text), "require")
-	end := strings.Index(string(src.Text), ");")
+	text := "const a = '" + line + "'; require('./b" + line + "');\n"
+	src := source.New("x.js", []byte(text))
+	start := strings.Index(text, "require")
+	end := strings.Index(text, ");")
 	r := source.Range{Start: src.PosAt(start), End: src.PosAt(end)}
 	return &Run{
 		Tool: "fpcheck", Version: "1",

@@ -60,7 +60,9 @@ func (missingPaymentFunction) Check(c *Context) {
 	case last == nil && !f.JS.OpaqueExports:
 		c.Report(f, f.BOMLen(), f.BOMLen(), "absent", f.Path)
 	case last != nil && last.Kind == jsmod.ExportValue:
-		c.Report(f, last.Start, last.End, "not-function", describeValue(f.Text[last.Start:last.End]))
+		if text, ok := f.Content(); ok { // else changed since it was parsed: the run stops (check.Result.Changed)
+			c.Report(f, last.Start, last.End, "not-function", describeValue(text[last.Start:last.End]))
+		}
 	case last != nil && last.Kind == jsmod.ExportFunction && last.Params >= 0 && last.Params < 2 && !last.UsesArguments:
 		c.Report(f, last.Start, last.End, "arity", last.Params)
 	}

@@ -43,7 +43,11 @@ func (paymentDevelopVersion) Check(c *Context) {
 			if p.Version != "develop" && p.Version != "trial" {
 				continue
 			}
-			quote := string(f.Text[p.Start])
+			text, ok := f.Content()
+			if !ok {
+				continue // changed since it was parsed: the run stops (check.Result.Changed)
+			}
+			quote := string(text[p.Start])
 			fix := lint.Fix{Message: c.Format("fix"), Edits: []lint.Edit{{Start: p.Start, End: p.End, New: quote + "release" + quote}}}
 			switch {
 			case p.Data:

@@ -434,8 +434,12 @@ func (p *Project) parseOne(f *File) (err error) {
 	if f.Skip != NotSkipped {
 		return nil // project.config.json, which Load could not read
 	}
-	if f.Text == nil {
-		text, skip, detail := readFileAt(filepath.Join(p.fsDir, filepath.FromSlash(f.Path)))
+	full := filepath.Join(p.fsDir, filepath.FromSlash(f.Path))
+	text, ok := f.Content()
+	if !ok {
+		var skip SkipReason
+		var detail string
+		text, skip, detail = readFileAt(full)
 		if skip != NotSkipped || text == nil {
 			if skip == NotSkipped {
 				skip, detail = Unreadable, "it is gone"
@@ -445,44 +449,58 @@ func (p *Project) parseOne(f *File) (err error) {
 		}
 		f.File = source.New(f.Path, text)
 	}
+	f.parse(text)
+	// Nothing needs the text now but the files with findings, which read
+	// it again (see package source), through no symbolic link at all: no
+	// element of the path may have become one since.
+	f.Release(func() []byte {
+		if text, ok := readInside(p.fsDir, f.Path); ok {
+			return text
+		}
+		return nil
+	})
+	return nil
+}
+
+// parse parses text, the file's content, into the facts of its kind.
+func (f *File) parse(text []byte) {
 	switch f.Kind {
 	case KindJSON:
-		doc, serr := jsonpos.Parse(f.Text)
+		doc, serr := jsonpos.Parse(text)
 		if serr != nil {
 			f.Err = serr
-			return nil
+			return
 		}
 		f.JSON = doc
 	case KindWXML:
-		doc, werr := wxml.Parse(f.Text)
+		doc, werr := wxml.Parse(text)
 		f.WXML = doc
 		if se, ok := errors.AsType[*wxml.SyntaxError](werr); ok {
 			f.Err = se
-			return nil
+			return
 		}
-		f.parseInlineWXS()
+		f.parseInlineWXS(text)
 	case KindJS, KindTS, KindWXS:
-		mod, serr := jsmod.Parse(f.Path, f.Text, jsmod.Options{TypeScript: f.Kind == KindTS})
+		mod, serr := jsmod.Parse(f.Path, text, jsmod.Options{TypeScript: f.Kind == KindTS})
 		if serr != nil {
 			f.Err = serr
-			return nil
+			return
 		}
 		f.JS = mod
 	case KindWXSS:
-		sheet, serr := wxss.Parse(f.Text)
+		sheet, serr := wxss.Parse(text)
 		if serr != nil {
 			f.Err = serr
-			return nil
+			return
 		}
 		f.WXSS = sheet
 	case KindOther:
 	}
-	f.readDirectives()
-	return nil
+	f.readDirectives(text)
 }
 
 // readDirectives reads the suppression directives of the file's comments.
-func (f *File) readDirectives() {
+func (f *File) readDirectives(text []byte) {
 	var comments []source.Comment
 	switch {
 	case f.JS != nil:
@@ -494,7 +512,7 @@ func (f *File) readDirectives() {
 		comments = f.WXSS.Comments
 	}
 	for _, c := range comments {
-		if d, ok := directive.Parse(f.Text, c); ok {
+		if d, ok := directive.Parse(text, c); ok {
 			f.Directives = append(f.Directives, Directive{Directive: d, Comment: c})
 		}
 	}
@@ -503,7 +521,7 @@ func (f *File) readDirectives() {
 
 // parseInlineWXS parses the bodies of <wxs module="m">…</wxs> elements
 // (WXS is a restricted JavaScript) for their require calls.
-func (f *File) parseInlineWXS() {
+func (f *File) parseInlineWXS(text []byte) {
 	for i := range f.WXML.Elements {
 		el := &f.WXML.Elements[i]
 		if el.Name != "wxs" || el.BodyStart < 0 || el.BodyEnd <= el.BodyStart {
@@ -512,7 +530,7 @@ func (f *File) parseInlineWXS() {
 		if _, hasSrc := el.Attr("src"); hasSrc {
 			continue
 		}
-		body := f.Text[el.BodyStart:el.BodyEnd]
+		body := text[el.BodyStart:el.BodyEnd]
 		mod, serr := jsmod.Parse(f.Path, body, jsmod.Options{})
 		if serr != nil {
 			if f.Err == nil {

@@ -47,12 +47,12 @@ func (p *Project) readNPM() {
 	n := &NPM{Declared: map[string]bool{}, Extended: map[string]bool{}, builtRoots: map[string]bool{}}
 	p.npm = n
 	seen := map[string]bool{}
-	declare := func(text []byte) {
-		if !gjson.ValidBytes(text) {
+	declare := func(text string) {
+		if !gjson.Valid(text) {
 			return // a broken package.json declares nothing; it is not mini-program code
 		}
 		for _, key := range dependencyKeys {
-			gjson.GetBytes(text, key).ForEach(func(k, _ gjson.Result) bool {
+			gjson.Get(text, key).ForEach(func(k, _ gjson.Result) bool {
 				n.Declared[k.String()] = true
 				return true
 			})
@@ -64,9 +64,16 @@ func (p *Project) readNPM() {
 			n.builtRoots[f.Root] = true
 			continue
 		}
-		if path.Base(rel) == "package.json" && f.Text != nil {
+		if path.Base(rel) != "package.json" {
+			continue
+		}
+		// The parsed document holds the text; a broken file's is read again.
+		if f.JSON != nil {
 			seen[rel] = true
-			declare(f.Text)
+			declare(f.JSON.Text())
+		} else if text, ok := f.Content(); ok {
+			seen[rel] = true
+			declare(string(text))
 		}
 	}
 	for _, rel := range append([]string{"package.json"}, p.Config.PackNpmPackageJSON...) {
@@ -75,7 +82,7 @@ func (p *Project) readNPM() {
 		}
 		seen[rel] = true
 		if text, ok := readInside(p.fsDir, rel); ok {
-			declare(text)
+			declare(string(text))
 		}
 	}
 	if a := p.app; a.File != nil && a.File.JSON != nil {

@@ -23,17 +23,21 @@ const maxFrameBytes = 8 * maxFrameWidth
 // The underline is sized by display width: CJK and other wide characters
 // take two terminal columns. Very long lines are cut around the finding,
 // and a long span on them after maxFrameWidth characters; the work is
-// bounded by the window shown, not the line.
+// bounded by the window shown, not the line. A file whose text is gone
+// (Changed) has no frame.
 func (f *File) Frame(r Range) string {
-	if len(f.Text) == 0 || r.Start.Line < 1 || r.Start.Line > f.LineCount() {
+	f.mu.Lock()
+	all, ok := f.content()
+	f.mu.Unlock()
+	if !ok || len(all) == 0 || r.Start.Line < 1 || r.Start.Line > f.LineCount() {
 		return ""
 	}
 	ls := f.lineStart(r.Start.Line)
-	text := f.Text[ls:max(ls, f.lineEnd(r.Start.Line))]
-	startOff := f.Offset(r.Start) - ls
+	text := all[ls:max(ls, f.lineEnd(all, r.Start.Line))]
+	startOff := f.offset(all, r.Start) - ls
 	endOff := len(text)
 	if r.End.Line == r.Start.Line && !r.End.Before(r.Start) {
-		endOff = f.Offset(r.End) - ls
+		endOff = f.offset(all, r.End) - ls
 	}
 	startOff = max(0, min(startOff, len(text)))
 	endOff = max(startOff, min(endOff, len(text)))

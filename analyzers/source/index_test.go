@@ -10,18 +10,18 @@ import (
 // naivePosAt and naiveOffset are PosAt and Offset without checkpoints:
 // they walk the line from its start.
 func naivePosAt(f *File, off int) Pos {
-	off = max(0, min(off, len(f.Text)))
+	off = max(0, min(off, len(f.text)))
 	line := sort.Search(len(f.lineStarts), func(i int) bool { return f.lineStarts[i] > off })
 	start := f.lineStart(line)
 	if off < start {
 		off = start
 	}
-	if end := f.lineEnd(line); off > end {
+	if end := f.lineEnd(f.text, line); off > end {
 		off = end
 	}
 	col := 1
 	for i := start; i < off; {
-		r, size := utf8.DecodeRune(f.Text[i:])
+		r, size := utf8.DecodeRune(f.text[i:])
 		if i+size > off {
 			break
 		}
@@ -36,13 +36,13 @@ func naiveOffset(f *File, p Pos) int {
 		return 0
 	}
 	if p.Line > len(f.lineStarts) {
-		return len(f.Text)
+		return len(f.text)
 	}
-	start, end := f.lineStart(p.Line), f.lineEnd(p.Line)
+	start, end := f.lineStart(p.Line), f.lineEnd(f.text, p.Line)
 	units := p.Col - 1
 	i := start
 	for i < end {
-		r, size := utf8.DecodeRune(f.Text[i:end])
+		r, size := utf8.DecodeRune(f.text[i:end])
 		if units < utf16Units(r) {
 			break
 		}

@@ -35,7 +35,7 @@ func TestCRLFAndLoneCRMatchLF(t *testing.T) {
 	crlf := New("crlf", []byte("one\r\ntwo\r\nthree"))
 	cr := New("cr", []byte("one\rtwo\rthree"))
 	for _, f := range []*File{lf, crlf, cr} {
-		off := strings.Index(string(f.Text), "three")
+		off := strings.Index(string(f.text), "three")
 		if got := f.PosAt(off); got != (Pos{3, 1}) {
 			t.Errorf("%s: PosAt(three) = %+v, want 3:1", f.Path, got)
 		}

@@ -6,6 +6,7 @@
 package check
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"sort"
@@ -56,6 +57,12 @@ type Result struct {
 	// left out of Findings that would have counted: the exit code and
 	// --max-warnings add them.
 	Omitted Omitted
+	// Changed lists the files that changed (or vanished) on disk between
+	// being parsed and being read again for their findings' positions,
+	// frames or fixes (see package source). When it is not empty, the
+	// findings of those files have no exact positions: report none of
+	// them, say that the files changed, and stop.
+	Changed []string
 }
 
 // Run checks the loaded project p under pol.
@@ -98,12 +105,7 @@ func Run(p *project.Project, pol Policy) *Result {
 			}
 			b = &kept
 		}
-		res.BaselineGone = baseline.Match(b, fs, func(path string) []byte {
-			if f := p.File(path); f != nil {
-				return f.Text
-			}
-			return nil
-		})
+		res.BaselineGone = baseline.Match(b, fs, func(path string) []byte { return Text(p, path) })
 	}
 	if !pol.NoCap {
 		fs, res.Omitted = limit(fs, ran[rules.TooManyRule])
@@ -115,7 +117,30 @@ func Run(p *project.Project, pol Policy) *Result {
 	}
 	positions(p, fs)
 	res.Findings = lint.Sort(fs)
+	res.Changed = changed(p)
 	return res
+}
+
+// Text is the text of the file at path as it was parsed (see
+// source.File.Content), nil when there is none.
+func Text(p *project.Project, path string) []byte {
+	if f := p.File(path); f != nil {
+		text, _ := f.Content()
+		return text
+	}
+	return nil
+}
+
+// changed lists the files whose text was needed again after parsing and
+// could not be read again unchanged.
+func changed(p *project.Project) []string {
+	var out []string
+	for _, rel := range p.Paths {
+		if p.Files[rel].Changed() {
+			out = append(out, rel)
+		}
+	}
+	return out
 }
 
 // narrow keeps the findings in files (project-relative files or
@@ -182,7 +207,7 @@ func suppress(p *project.Project, fs []lint.Finding, ran map[string]bool) []lint
 		if file == nil || len(file.Directives) == 0 || f.Rule == rules.SuppressionRule {
 			continue
 		}
-		line := file.PosAt(f.Start).Line
+		line := file.LineAt(f.Start)
 		for di := range file.Directives {
 			d := &file.Directives[di]
 			k := slices.Index(d.Rules, f.Rule)
@@ -223,7 +248,7 @@ func suppress(p *project.Project, fs []lint.Finding, ran map[string]bool) []lint
 
 // covers reports whether directive d applies to a finding on line.
 func covers(file *project.File, d *project.Directive, line int) bool {
-	end := file.PosAt(max(d.Comment.Start, d.Comment.End-1)).Line
+	end := file.LineAt(max(d.Comment.Start, d.Comment.End-1))
 	switch d.Kind {
 	case directive.File:
 		return true
@@ -280,6 +305,14 @@ func positions(p *project.Project, fs []lint.Finding) {
 	}
 }
 
+// ChangedError says files changed while fpcheck checked them (see
+// Result.Changed).
+type ChangedError struct{ Paths []string }
+
+func (e *ChangedError) Error() string {
+	return fmt.Sprintf("changed on disk while fpcheck was checking the project (the text is no longer the one parsed): %s; nothing was reported: run fpcheck again", strings.Join(e.Paths, ", "))
+}
+
 // maxFixPasses bounds --fix: a fix can make another finding fixable
 // (version="Develop" → "develop" → "release"), so fixing repeats, as
 // ESLint does, until nothing changes or this many passes ran.
@@ -296,9 +329,13 @@ func Fix(load func() (*project.Project, error), pol Policy, write func(path stri
 		if err != nil {
 			return nil, err
 		}
-		changes := fix.Files(Run(p, pol).Findings, func(path string) ([]byte, bool) {
-			f := p.File(path)
-			return f.Text, f != nil && f.Text != nil
+		res := Run(p, pol)
+		if len(res.Changed) > 0 {
+			return nil, &ChangedError{Paths: res.Changed}
+		}
+		changes := fix.Files(res.Findings, func(path string) ([]byte, bool) {
+			text := Text(p, path)
+			return text, text != nil
 		})
 		if len(changes) == 0 {
 			break

@@ -30,7 +30,7 @@ import (
 const (
 	ExitOK       = 0 // no error-level finding
 	ExitFindings = 1 // at least one error-level finding
-	ExitUsage    = 2 // bad invocation, DIR is not a project, or a resource limit
+	ExitUsage    = 2 // bad invocation, DIR is not a project, a resource limit, a file changed during the check
 	ExitInternal = 3 // fpcheck itself failed
 )
 
@@ -160,8 +160,9 @@ Flags:
 	}
 	fmt.Fprint(w, `
 Exit codes: 0 no error-level finding, 1 error-level findings,
-            2 usage error, DIR is not a project, a resource limit or a
-            report that cannot be written, 3 internal failure.
+            2 usage error, DIR is not a project, a resource limit, a
+            report that cannot be written or a file that changed while
+            it was checked, 3 internal failure.
 Run "fpcheck explain RULE" for what a rule checks and how to fix it.
 `)
 }
@@ -310,13 +311,12 @@ func (c *Command) checkWith(o *options) int {
 		return code
 	}
 	res := check.Run(p, pol)
+	if len(res.Changed) > 0 {
+		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", &check.ChangedError{Paths: res.Changed})
+		return ExitUsage
+	}
 	if o.writeBaseline != "" {
-		b := baseline.Build(res.Findings, func(path string) []byte {
-			if f := p.File(path); f != nil {
-				return f.Text
-			}
-			return nil
-		})
+		b := baseline.Build(res.Findings, func(path string) []byte { return check.Text(p, path) })
 		if err := baseline.Write(o.writeBaseline, b); err != nil {
 			fmt.Fprintf(c.Stderr, "fpcheck: cannot write the baseline: %v\n", unwrap(err))
 			return ExitUsage
@@ -392,6 +392,10 @@ func (c *Command) fix(o *options, opt project.Options, pol check.Policy) int {
 	}
 	write := func(rel string, text []byte) error { return writeInside(dir, rel, text) }
 	changes, err := check.Fix(load, pol, write)
+	if ce, ok := errors.AsType[*check.ChangedError](err); ok {
+		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", ce)
+		return ExitUsage
+	}
 	if err != nil {
 		return c.loadFailed(err)
 	}
@@ -427,8 +431,8 @@ func (c *Command) diff(o *options, p *project.Project, findings []lint.Finding) 
 		show = func(s string) string { return s }
 	}
 	changes := fix.Files(findings, func(path string) ([]byte, bool) {
-		f := p.File(path)
-		return f.Text, f != nil && f.Text != nil
+		text := check.Text(p, path)
+		return text, text != nil
 	})
 	for _, ch := range changes {
 		if err := fix.Diff(c.Stdout, show(ch.Path), ch.Old, ch.New); err != nil {
