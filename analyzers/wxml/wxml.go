@@ -80,6 +80,9 @@ type keptElement struct {
 //     element itself (functional-pages-misplaced);
 //   - button: open-type; open-data, web-view: the element itself
 //     (component-unsupported-in-plugin).
+//
+// <template> is not kept: the templates a page uses come in through
+// <import>, and no rule judges <template is> or <template name>.
 var kept = map[string]keptElement{}
 
 func init() {
