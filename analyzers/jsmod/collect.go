@@ -66,6 +66,10 @@ type collector struct {
 	opaque     bool
 	// hints says what esbuild's output shape tells about require calls.
 	hints map[*ast.CallExpression]depHint
+	// dynName names the calls that are import(x) (see esm.go), "" when
+	// there are none; dynCalls counts those seen.
+	dynName  string
+	dynCalls int
 }
 
 // topDecl is a top-level declaration of a name.
@@ -85,6 +89,29 @@ func collect(prog *ast.Program, esm bool) (*collector, bool) {
 	c.declare(prog)
 	c.componentMethods(prog)
 	w := &walker{v: c}
+	w.node(prog)
+	c.finishPayments()
+	return c, !w.tooDeep
+}
+
+// collectModule gathers the facts of the blanked text of an ES module
+// (see esm.go), whose imports bind the names imports. It reports false when
+// the tree nests too deeply or an import is declared again.
+func collectModule(prog *ast.Program, imports []string) (*collector, bool) {
+	c := &collector{
+		top: map[string]*topDecl{}, constNames: map[string]bool{},
+		importVars: map[string]int{}, hints: map[*ast.CallExpression]depHint{},
+		dynName: esmImportName,
+	}
+	c.declare(prog)
+	for _, name := range imports {
+		if c.top[name] != nil {
+			return nil, false
+		}
+		c.top[name] = &topDecl{count: 1}
+	}
+	c.componentMethods(prog)
+	w := &walker{v: c, topNames: imports}
 	w.node(prog)
 	c.finishPayments()
 	return c, !w.tooDeep
@@ -233,6 +260,9 @@ func (c *collector) call(n *ast.CallExpression, w *walker) bool {
 		}
 	case c.esm && c.dynamicImport(n, w):
 		return false
+	case c.dynName != "" && isIdent(n.Callee, c.dynName):
+		c.importCall(n, w)
+		return false
 	case isMember(n.Callee, "Object", "assign") && len(n.ArgumentList) > 0 && isExportsObject(n.ArgumentList[0]):
 		c.opaque = true
 	case isMember(n.Callee, "Object", "defineProperty") && len(n.ArgumentList) > 2 && isExportsObject(n.ArgumentList[0]):
@@ -279,6 +309,24 @@ func (c *collector) dynamicImport(n *ast.CallExpression, w *walker) bool {
 		})
 	}
 	return true
+}
+
+// importCall records import(x) of an ES module read without esbuild, as
+// dynamicImport does for esbuild's lowering (whose argument is not walked
+// either). Only a call with one argument that is not a spread counts.
+func (c *collector) importCall(n *ast.CallExpression, w *walker) {
+	if len(n.ArgumentList) != 1 {
+		return
+	}
+	if _, spread := n.ArgumentList[0].(*ast.SpreadElement); spread {
+		return
+	}
+	c.dynCalls++
+	if spec, lit, ok := staticString(n.ArgumentList[0]); ok {
+		c.deps = append(c.deps, rawDep{
+			kind: DynamicImport, spec: spec, lit: lit, call: callSpan(n), topLevel: w.fnDepth == 0,
+		})
+	}
 }
 
 // loweredImport returns the require call of

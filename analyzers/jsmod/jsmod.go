@@ -41,6 +41,9 @@ type Options struct {
 	// TypeScript is set for .ts files: they are read with esbuild's
 	// TypeScript loader.
 	TypeScript bool
+	// esbuildOnly sends every ES module through esbuild (the differential
+	// fuzzer compares both paths).
+	esbuildOnly bool
 }
 
 // SyntaxError is a file that cannot be analyzed: invalid syntax, or input

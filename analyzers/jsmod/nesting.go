@@ -95,6 +95,9 @@ type scanResult struct {
 	// offsets into the text; an unterminated block comment is left out.
 	// They are complete only when tooDeep is -1.
 	comments []source.Comment
+	// esm holds the module statements of JavaScript (nil in TypeScript and
+	// in files without import or export); see esm.go.
+	esm *esmScan
 	// tooCostly is the offset of the string concatenation at which the
 	// estimated cost of esbuild's joining exceeds maxFoldCost, or -1.
 	tooCostly int
@@ -111,7 +114,7 @@ func scanText(text []byte, typeScript bool) scanResult {
 		// again, knowing every member's length from the start.
 		s.foldAt = scanPass(text, typeScript, s.enum.bounds).foldAt
 	}
-	return scanResult{tooDeep: s.tooDeep, moduleSyntax: s.moduleSyntax, comments: s.comments, tooCostly: s.foldAt}
+	return scanResult{tooDeep: s.tooDeep, moduleSyntax: s.moduleSyntax, comments: s.comments, tooCostly: s.foldAt, esm: s.esm}
 }
 
 // scanPass runs the scan once; known, when set, holds the estimated
@@ -233,6 +236,10 @@ type nestScanner struct {
 	foldCost, foldAt int
 	// enum follows TypeScript enums (nil in JavaScript); see enum.go.
 	enum *enumScan
+	// seenTok is set once a token has been measured.
+	seenTok bool
+	// esm: see scanResult.
+	esm *esmScan
 }
 
 // continuingWords continue an expression or statement rather than start a
@@ -274,8 +281,16 @@ var operatorWords = map[string]bool{
 // measure updates the estimate for token t; newline tells whether a line
 // break precedes it.
 func (s *nestScanner) measure(t nestTok, newline bool) {
+	if !s.ts && t.kind == tokWord && (t.text == "import" || t.text == "export") && !s.afterDot {
+		s.moduleSyntax = true
+		if s.esmWord(t, newline) {
+			s.afterDot = false
+			return
+		}
+	}
 	s.measureToken(t, newline)
 	s.afterDot = t.kind == tokPunct && (t.text == "." || t.text == "?.")
+	s.seenTok = true
 }
 
 // measureToken does the work of measure.

@@ -48,10 +48,18 @@ func parse(path string, text []byte, opt Options, scan scanResult) (*Module, *Sy
 		if prog, err := parseJS(path, string(text)); err == nil {
 			return fromOriginal(prog)
 		}
-		// ES module syntax, or a construct goja lacks: esbuild decides.
+		// A construct goja lacks: esbuild decides.
 	}
 	if scan.tooCostly >= 0 {
+		// Also for the ES modules esm.go reads without esbuild, so that
+		// a file is read on either path or on neither.
 		return nil, &SyntaxError{Offset: scan.tooCostly, Message: errFoldTooLong, Limit: true}
+	}
+	if !opt.TypeScript && scan.moduleSyntax && !opt.esbuildOnly && scan.esm != nil {
+		if m := parseESM(path, text, scan.esm); m != nil {
+			return m, nil
+		}
+		// Not certain (see esm.go): esbuild decides.
 	}
 	return parseTransformed(path, text, opt.TypeScript)
 }
@@ -74,6 +82,12 @@ func fromOriginal(prog *ast.Program) (*Module, *SyntaxError) {
 	if !ok {
 		return nil, &SyntaxError{Offset: 0, Message: errTooDeep, Limit: true}
 	}
+	return moduleOf(c), nil
+}
+
+// moduleOf builds the module of what c collected in a text whose offsets
+// are those of the original.
+func moduleOf(c *collector) *Module {
 	m := &Module{OpaqueExports: c.opaque}
 	for _, d := range c.deps {
 		m.Deps = append(m.Deps, Dep{
@@ -98,7 +112,7 @@ func fromOriginal(prog *ast.Program) (*Module, *SyntaxError) {
 		m.Exports = append(m.Exports, x)
 	}
 	m.Exports = dedupeExports(m.Exports)
-	return m, nil
+	return m
 }
 
 // parseTransformed runs esbuild, parses its CommonJS output with goja and

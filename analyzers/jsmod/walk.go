@@ -32,6 +32,9 @@ type walker struct {
 	// shadowed counts, per platform global (require, requirePlugin), the
 	// enclosing scopes that bind the name locally; see bound.
 	shadowed map[string]int
+	// topNames are names bound at the top level that the program's
+	// statements do not declare (an ES module's imports).
+	topNames []string
 }
 
 // platformGlobals are the names whose calls are dependencies only when
@@ -314,7 +317,8 @@ func (w *walker) other(n ast.Node) {
 	case *ast.VariableDeclaration:
 		nodes(w, n.List)
 	case *ast.Program:
-		w.scope(scopeNames(nil, n.DeclarationList, &ast.BlockStatement{List: n.Body}), func() {
+		names := scopeNames(nil, n.DeclarationList, &ast.BlockStatement{List: n.Body})
+		w.scope(append(names, w.topNames...), func() {
 			nodes(w, n.Body)
 		})
 	}

@@ -1,0 +1,897 @@
+package jsmod
+
+import (
+	"bytes"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dop251/goja/ast"
+	"github.com/dop251/goja/unistring"
+)
+
+// esm.go reads the ES modules of plain JavaScript without esbuild.
+//
+// The module syntax of a mini-program file is a handful of import and
+// export statements; the rest is JavaScript goja parses. The pre-scan (see
+// nesting.go) recognises those statements at the top level of the file and
+// records their specifiers, bindings and exported names with their offsets
+// (esmScan). The text goja parses is the original one with every module
+// statement blanked to the same length: its bytes become spaces, line
+// terminators stay, and a ";" ends each blanked statement so that the
+// code around it parses as it did (automatic semicolon insertion). What
+// follows "export" in a declaration ("export const x = 1", "export function
+// f() {}", "export class C {}") stays. "export default" becomes the
+// same-length "var $fpc_dflt=", or, before an anonymous function or class,
+// "function $fpc_dflt" (so that it stays a declaration), and the "import"
+// of import(x) becomes the identifier "$fpc_i". Offsets and lines are
+// unchanged, so the facts goja's tree gives need no mapping; the module
+// statements' facts (dependencies, exports) come from the scan and are
+// resolved against the tree as esbuild's output would be.
+//
+// The path is taken only when it is certain to give what the esbuild path
+// gives; otherwise the file goes through esbuild as before (see
+// parseTransformed), which also reports the syntax errors of malformed
+// module statements with esbuild's messages and positions. So the scan
+// gives up (esmScan.unsure) on anything but the plain forms: import and
+// export away from the top level or not at a statement boundary,
+// import.meta, import attributes, non-ASCII or reserved binding names,
+// duplicate bindings or exports, export {x} of a name the file does not
+// declare once at its top level, a file that already holds "$fpc_", a
+// BOM or a "#!" line. After goja has parsed the blanked text, the path
+// also gives up when goja refuses it, when a blanked statement is not
+// where the tree says, and on what a module's strict mode forbids and
+// goja (which does not implement strict mode) accepts: with, legacy octal
+// literals and escapes, delete of a name, duplicate parameters, reserved
+// words of strict mode and await as names, eval and arguments as targets
+// (strictProblem).
+
+// esmStmtKind is the form of one module statement.
+type esmStmtKind int
+
+const (
+	esmImport        esmStmtKind = iota // import ... from "x", import "x"
+	esmExportFrom                       // export {...} from "x"
+	esmExportStar                       // export * from "x"
+	esmExportStarAs                     // export * as ns from "x"
+	esmExportList                       // export {...}
+	esmExportDecl                       // export var|let|const|function|async function|class
+	esmExportDefault                    // export default <expression>
+	esmExportDefDecl                    // export default function|class (named or not)
+)
+
+// esmName is one binding of an import ("local", imported) or one name of an
+// export list (local, "exported").
+type esmName struct{ local, exported string }
+
+// esmStmt is one module statement found by the scan.
+type esmStmt struct {
+	kind esmStmtKind
+	// start and end span the statement; end is after its ";" when it has
+	// one. For esmExportDecl, esmExportDefault and esmExportDefDecl, end
+	// is the end of the blanked prefix ("export", "export default").
+	start, end int
+	// spec and lit are the specifier and its literal (import, from).
+	spec string
+	lit  Span
+	// names are the bindings of an import or the names of an export list.
+	names []esmName
+	// declAt is the offset of the declaration after the prefix.
+	declAt int
+	// rename is the replacement of the prefix ("" blanks it).
+	rename string
+}
+
+// esmScan is what the pre-scan found of the module statements.
+type esmScan struct {
+	stmts []esmStmt
+	// dyn are the offsets of the "import" of import(x).
+	dyn []int
+	// unsure is set when the esbuild path must read the file.
+	unsure bool
+}
+
+// The names the blanked text introduces; a file holding esmReserved is
+// left to esbuild.
+const (
+	esmReserved   = "$fpc_"
+	esmDefaultVar = "$fpc_dflt"
+	esmImportName = "$fpc_i"
+)
+
+// strictReserved are the names strict mode code (every module) may not
+// bind or reference.
+var strictReserved = map[string]bool{
+	"await": true, "yield": true, "let": true, "static": true, "implements": true,
+	"interface": true, "package": true, "private": true, "protected": true, "public": true,
+	"eval": true, "arguments": true,
+}
+
+// jsReserved are the reserved words, which are no binding names.
+var jsReserved = map[string]bool{
+	"break": true, "case": true, "catch": true, "class": true, "const": true, "continue": true,
+	"debugger": true, "default": true, "delete": true, "do": true, "else": true, "enum": true,
+	"export": true, "extends": true, "false": true, "finally": true, "for": true, "function": true,
+	"if": true, "import": true, "in": true, "instanceof": true, "new": true, "null": true,
+	"return": true, "super": true, "switch": true, "this": true, "throw": true, "true": true,
+	"try": true, "typeof": true, "var": true, "void": true, "while": true, "with": true,
+	"undefined": true, "NaN": true, "Infinity": true,
+}
+
+// esmWord handles an "import" or "export" word t of JavaScript (not after
+// "." or "?."); newline tells whether a line break precedes it. It reports
+// whether it consumed the statement (the caller then measures nothing).
+func (s *nestScanner) esmWord(t nestTok, newline bool) bool {
+	if s.esm == nil {
+		s.esm = &esmScan{}
+	}
+	e := s.esm
+	if e.unsure {
+		return false
+	}
+	if t.text == "import" && s.peekByte() == '(' {
+		e.dyn = append(e.dyn, t.start)
+		return false
+	}
+	saved := *s
+	nComments := len(s.comments)
+	atStmt := len(s.levels) == 1 && (!s.seenTok || s.prev == prevSemi ||
+		newline && (s.prev == prevEnd || s.prev == prevBrace))
+	if !atStmt {
+		e.unsure = true
+		return false
+	}
+	var ok bool
+	if t.text == "import" {
+		ok = s.esmImport(t.start)
+	} else {
+		ok = s.esmExport(t.start)
+	}
+	if !ok {
+		// esbuild reads the file; the scan goes on after the word.
+		comments := s.comments[:nComments]
+		*s = saved
+		s.comments, s.esm.unsure = comments, true
+		return false
+	}
+	return true
+}
+
+// peekByte returns the first byte after white space and comments, without
+// moving (0 at the end of the text).
+func (s *nestScanner) peekByte() byte {
+	i, n := s.i, len(s.comments)
+	s.skipSpace()
+	c := byte(0)
+	if s.i < len(s.text) {
+		c = s.text[s.i]
+	}
+	s.i, s.comments = i, s.comments[:n]
+	return c
+}
+
+// esmTok reads the next token inside a module statement; ok is false at
+// the end of the text.
+func (s *nestScanner) esmTok() (t nestTok, newline, ok bool) {
+	newline = s.skipSpace()
+	if s.i >= len(s.text) {
+		return nestTok{}, newline, false
+	}
+	s.prev = prevStart
+	return s.next(), newline, true
+}
+
+// esmIdent reads a plain ASCII identifier (reserved words included).
+func (s *nestScanner) esmIdent() (string, bool) {
+	t, _, ok := s.esmTok()
+	if !ok || t.kind != tokWord || !plainIdent(t.text) {
+		return "", false
+	}
+	return t.text, true
+}
+
+// plainIdent reports whether w is an ASCII identifier.
+func plainIdent(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$' || i > 0 && isDigit(c)) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// bindingName reports whether w can be bound by a module.
+func bindingName(w string) bool {
+	return plainIdent(w) && !jsReserved[w] && !strictReserved[w]
+}
+
+// esmString reads a string literal; it returns its value and span.
+func (s *nestScanner) esmString() (string, Span, bool) {
+	t, _, ok := s.esmTok()
+	if !ok {
+		return "", Span{}, false
+	}
+	return s.stringValue(t)
+}
+
+// stringValue decodes the string literal token t that was just read.
+func (s *nestScanner) stringValue(t nestTok) (string, Span, bool) {
+	if t.kind != tokValue || t.text != "'" {
+		return "", Span{}, false
+	}
+	start, end := t.start, s.i
+	if end-start < 2 || s.text[end-1] != s.text[start] {
+		return "", Span{}, false
+	}
+	raw := s.text[start+1 : end-1]
+	if !utf8.Valid(raw) || bytes.ContainsAny(raw, "\\\n\r") {
+		return "", Span{}, false // escapes and invalid UTF-8: esbuild decides
+	}
+	return string(raw), Span{Start: start, End: end}, true
+}
+
+// esmEnd ends a statement after its last token: a ";" is consumed, else
+// the next token must be on a later line (or the text must end). It
+// returns the end of the statement.
+func (s *nestScanner) esmEnd() (int, bool) {
+	last := s.i
+	i, n := s.i, len(s.comments)
+	t, newline, ok := s.esmTok()
+	switch {
+	case !ok:
+		return last, true
+	case t.kind == tokPunct && t.text == ";":
+		return s.i, true
+	case newline && !(t.kind == tokWord && (t.text == "with" || t.text == "assert")):
+		s.i, s.comments = i, s.comments[:n]
+		return last, true
+	}
+	return 0, false
+}
+
+// esmImport reads an import statement starting at start.
+func (s *nestScanner) esmImport(start int) bool {
+	st := esmStmt{kind: esmImport, start: start}
+	t, _, ok := s.esmTok()
+	if !ok {
+		return false
+	}
+	if t.kind != tokValue || t.text != "'" {
+		if !s.importClause(t, &st) {
+			return false
+		}
+		if w, ok := s.esmIdent(); !ok || w != "from" {
+			return false
+		}
+		t, _, ok = s.esmTok()
+		if !ok {
+			return false
+		}
+	}
+	spec, lit, ok := s.stringValue(t)
+	if !ok {
+		return false
+	}
+	st.spec, st.lit = spec, lit
+	return s.finish(st)
+}
+
+// importClause reads the bindings of an import, t being its first token.
+func (s *nestScanner) importClause(t nestTok, st *esmStmt) bool {
+	if t.kind == tokWord {
+		if !bindingName(t.text) {
+			return false
+		}
+		st.names = append(st.names, esmName{local: t.text, exported: "default"})
+		if s.peekByte() != ',' {
+			return true
+		}
+		s.esmTok() // ","
+		if t, _, ok := s.esmTok(); ok {
+			return s.namedOrStar(t, st)
+		}
+		return false
+	}
+	return s.namedOrStar(t, st)
+}
+
+// namedOrStar reads "* as ns" or "{a, b as c}" of an import.
+func (s *nestScanner) namedOrStar(t nestTok, st *esmStmt) bool {
+	if t.kind != tokPunct {
+		return false
+	}
+	switch t.text {
+	case "*":
+		if w, ok := s.esmIdent(); !ok || w != "as" {
+			return false
+		}
+		ns, ok := s.esmIdent()
+		if !ok || !bindingName(ns) {
+			return false
+		}
+		st.names = append(st.names, esmName{local: ns, exported: "*"})
+		return true
+	case "{":
+		list, ok := s.braceList(false)
+		if !ok {
+			return false
+		}
+		for _, n := range list {
+			// In an import, {imported as local}.
+			if !bindingName(n.exported) {
+				return false
+			}
+			st.names = append(st.names, esmName{local: n.exported, exported: n.local})
+		}
+		return true
+	}
+	return false
+}
+
+// braceList reads "a, b as c, 'd' as e}" after "{": each entry as (first
+// name, second name). strings allows string names on both sides (export
+// lists allow them after "as", re-exports on both sides; the callers
+// check).
+func (s *nestScanner) braceList(strings bool) ([]esmName, bool) {
+	var list []esmName
+	for {
+		t, _, ok := s.esmTok()
+		if !ok {
+			return nil, false
+		}
+		if t.kind == tokPunct && t.text == "}" {
+			return list, true
+		}
+		first, ok := s.listName(t)
+		if !ok {
+			return nil, false
+		}
+		second := first
+		t, _, ok = s.esmTok()
+		if ok && t.kind == tokWord && t.text == "as" {
+			t, _, ok = s.esmTok()
+			if !ok {
+				return nil, false
+			}
+			if second, ok = s.listName(t); !ok {
+				return nil, false
+			}
+			t, _, ok = s.esmTok()
+		}
+		list = append(list, esmName{local: first, exported: second})
+		switch {
+		case !ok || t.kind != tokPunct:
+			return nil, false
+		case t.text == "}":
+			return list, true
+		case t.text != ",":
+			return nil, false
+		}
+	}
+}
+
+// listName reads one name of a brace list: an ASCII identifier or a
+// string without escapes (marked by a leading quote, kept in the value).
+func (s *nestScanner) listName(t nestTok) (string, bool) {
+	if t.kind == tokWord {
+		return t.text, plainIdent(t.text)
+	}
+	v, _, ok := s.stringValue(t)
+	if !ok || strings.HasPrefix(v, "'") {
+		return "", false
+	}
+	return "'" + v, true
+}
+
+// isStringName reports whether a brace list name was a string.
+func isStringName(n string) bool { return strings.HasPrefix(n, "'") }
+
+// finish ends a statement and records it.
+func (s *nestScanner) finish(st esmStmt) bool {
+	end, ok := s.esmEnd()
+	if !ok {
+		return false
+	}
+	st.end = end
+	s.esm.stmts = append(s.esm.stmts, st)
+	s.prev, s.prevWord, s.seenTok = prevSemi, "", true
+	return true
+}
+
+// esmExport reads an export statement starting at start.
+func (s *nestScanner) esmExport(start int) bool {
+	at := s.i
+	t, _, ok := s.esmTok()
+	if !ok {
+		return false
+	}
+	switch {
+	case t.kind == tokPunct && t.text == "*":
+		return s.exportStar(start)
+	case t.kind == tokPunct && t.text == "{":
+		return s.exportList(start)
+	case t.kind == tokWord && t.text == "default":
+		return s.exportDefault(start)
+	case t.kind == tokWord && (t.text == "var" || t.text == "let" || t.text == "const" ||
+		t.text == "function" || t.text == "class"):
+	case t.kind == tokWord && t.text == "async":
+		if nt, newline, ok := s.esmTok(); !ok || newline || nt.kind != tokWord || nt.text != "function" {
+			return false
+		}
+	default:
+		return false
+	}
+	s.declaration(esmStmt{kind: esmExportDecl, start: start, end: at, declAt: t.start}, t.start)
+	return true
+}
+
+// declaration records an export prefix whose declaration follows at at:
+// the scan goes on there.
+func (s *nestScanner) declaration(st esmStmt, at int) {
+	s.esm.stmts = append(s.esm.stmts, st)
+	s.i = at
+	for len(s.comments) > 0 && s.comments[len(s.comments)-1].Start >= at {
+		s.comments = s.comments[:len(s.comments)-1]
+	}
+	s.prev, s.prevWord, s.seenTok = prevSemi, "", true
+}
+
+// exportStar reads the rest of "export * from 'x'" or "export * as ns from 'x'".
+func (s *nestScanner) exportStar(start int) bool {
+	st := esmStmt{kind: esmExportStar, start: start}
+	w, ok := s.esmIdent()
+	if ok && w == "as" {
+		t, _, ok := s.esmTok()
+		if !ok {
+			return false
+		}
+		name, ok := s.listName(t)
+		if !ok {
+			return false
+		}
+		st.kind = esmExportStarAs
+		st.names = []esmName{{local: "*", exported: name}}
+		w, ok = s.esmIdent()
+	}
+	if !ok || w != "from" {
+		return false
+	}
+	spec, lit, ok := s.esmString()
+	if !ok {
+		return false
+	}
+	st.spec, st.lit = spec, lit
+	return s.finish(st)
+}
+
+// exportList reads the rest of "export {a, b as c}" or "export {…} from 'x'".
+func (s *nestScanner) exportList(start int) bool {
+	st := esmStmt{kind: esmExportList, start: start}
+	list, ok := s.braceList(true)
+	if !ok {
+		return false
+	}
+	st.names = list
+	if s.peekByte() == 'f' {
+		if w, ok := s.esmIdent(); !ok || w != "from" {
+			return false
+		}
+		spec, lit, ok := s.esmString()
+		if !ok {
+			return false
+		}
+		st.kind, st.spec, st.lit = esmExportFrom, spec, lit
+	} else {
+		for _, n := range list {
+			if isStringName(n.local) || !bindingName(n.local) {
+				return false
+			}
+		}
+	}
+	return s.finish(st)
+}
+
+// exportDefault reads what follows "export default" (which ends at s.i).
+func (s *nestScanner) exportDefault(start int) bool {
+	prefixEnd := s.i
+	if bytes.ContainsAny(s.text[start:prefixEnd], "\n\r\u2028\u2029") {
+		return false
+	}
+	i, n := s.i, len(s.comments)
+	t, newline, ok := s.esmTok()
+	if !ok {
+		return false
+	}
+	st := esmStmt{kind: esmExportDefault, start: start, end: prefixEnd, declAt: t.start, rename: "var " + esmDefaultVar + "="}
+	keyword := ""
+	switch {
+	case t.kind == tokWord && (t.text == "function" || t.text == "class"):
+		keyword = t.text
+	case t.kind == tokWord && t.text == "async" && !newline:
+		if nt, nl, ok := s.esmTok(); ok && !nl && nt.kind == tokWord && nt.text == "function" {
+			keyword = "async function"
+		}
+	}
+	if keyword == "" { // an expression
+		s.i, s.comments = i, s.comments[:n]
+		s.esm.stmts = append(s.esm.stmts, st)
+		s.prev, s.prevWord, s.seenTok = prevStart, "", true
+		return true
+	}
+	st.kind = esmExportDefDecl
+	if keyword != "class" && s.peekByte() == '*' {
+		s.esmTok()
+		keyword = strings.Replace(keyword, "function", "function*", 1)
+	}
+	kwEnd := s.i
+	if c := s.peekByte(); c == '(' || keyword == "class" && (c == '{' || c == 'e') {
+		// Anonymous: name it, keeping a declaration.
+		if bytes.ContainsAny(s.text[start:kwEnd], "\n\r\u2028\u2029") {
+			return false
+		}
+		if c == 'e' {
+			if w, ok := s.esmIdent(); !ok || w != "extends" {
+				return false
+			}
+		}
+		st.end, st.rename = kwEnd, keyword+" "+esmDefaultVar
+	} else {
+		st.rename = ""
+	}
+	s.declaration(st, t.start)
+	return true
+}
+
+// blank returns the text goja reads (see the comment at the top).
+func (e *esmScan) blank(text []byte) []byte {
+	out := slices.Clone(text)
+	for _, st := range e.stmts {
+		for i := st.start; i < st.end; i++ {
+			switch c := out[i]; {
+			case c == '\n' || c == '\r':
+			case c == 0xE2 && lineTerminatorLen(out[i:]) == 3:
+				i += 2
+			default:
+				out[i] = ' '
+			}
+		}
+		switch st.kind {
+		case esmExportDecl:
+		case esmExportDefault, esmExportDefDecl:
+			copy(out[st.start:], st.rename)
+		default:
+			out[st.end-1] = ';'
+		}
+	}
+	for _, at := range e.dyn {
+		copy(out[at:], esmImportName)
+	}
+	return out
+}
+
+// check rejects what the scan cannot handle alone: it reports false when
+// the file must go to esbuild.
+func (e *esmScan) check(text []byte) bool {
+	if e.unsure || bytes.Contains(text, []byte(esmReserved)) ||
+		bytes.HasPrefix(text, utf8BOM) || bytes.HasPrefix(text, []byte("#!")) {
+		return false
+	}
+	locals := map[string]bool{}
+	exported := map[string]bool{}
+	for _, st := range e.stmts {
+		for _, n := range st.names {
+			switch st.kind {
+			case esmImport:
+				if locals[n.local] {
+					return false
+				}
+				locals[n.local] = true
+				if isStringName(n.exported) {
+					return false
+				}
+			default:
+				if exported[n.exported] {
+					return false
+				}
+				exported[n.exported] = true
+			}
+		}
+		if st.kind == esmExportDefault || st.kind == esmExportDefDecl {
+			if exported["default"] {
+				return false
+			}
+			exported["default"] = true
+		}
+	}
+	return true
+}
+
+// parseESM reads a plain JavaScript ES module through the blanked text.
+// It returns nil (and no error) when the esbuild path must read the file.
+func parseESM(path string, text []byte, e *esmScan) *Module {
+	if !e.check(text) {
+		return nil
+	}
+	prog, err := parseJS(path, string(e.blank(text)))
+	if err != nil {
+		return nil
+	}
+	if strictProblem(prog) {
+		return nil
+	}
+	var imports []string
+	for _, st := range e.stmts {
+		if st.kind == esmImport {
+			for _, n := range st.names {
+				imports = append(imports, n.local)
+			}
+		}
+	}
+	c, ok := collectModule(prog, imports)
+	if !ok || c.dynCalls != len(e.dyn) {
+		return nil
+	}
+	m := moduleOf(c)
+	exps, deps, ok := e.facts(text, prog, c)
+	if !ok {
+		return nil
+	}
+	m.Deps = append(m.Deps, deps...)
+	sort.SliceStable(m.Deps, func(i, j int) bool { return m.Deps[i].Start < m.Deps[j].Start })
+	// esbuild's __export lists the module's exports by name, before the
+	// file's own code; the esbuild path then orders by position and keeps
+	// the last definition of each name.
+	sort.SliceStable(exps, func(i, j int) bool { return exps[i].Name < exps[j].Name })
+	all := append(exps, m.Exports...)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Start < all[j].Start })
+	m.Exports = dedupeExports(all)
+	for _, st := range e.stmts {
+		if st.kind == esmExportStar {
+			m.OpaqueExports = true
+		}
+	}
+	return m
+}
+
+// facts returns the exports and dependencies of the module statements,
+// resolved against prog; false when something is not as the scan expected.
+func (e *esmScan) facts(text []byte, prog *ast.Program, c *collector) ([]Export, []Dep, bool) {
+	at := map[int]ast.Statement{}
+	for _, st := range prog.Body {
+		at[off(st.Idx0())] = st
+	}
+	importStmt := map[string]esmStmt{}
+	for _, st := range e.stmts {
+		if st.kind == esmImport {
+			for _, n := range st.names {
+				importStmt[n.local] = st
+			}
+		}
+	}
+	var exps []Export
+	var deps []Dep
+	for _, st := range e.stmts {
+		switch st.kind {
+		case esmImport:
+			deps = append(deps, Dep{Kind: Import, Specifier: st.spec, Start: st.lit.Start, End: st.lit.End, TopLevel: true})
+		case esmExportFrom, esmExportStar, esmExportStarAs:
+			deps = append(deps, Dep{Kind: ExportFrom, Specifier: st.spec, Start: st.lit.Start, End: st.lit.End, TopLevel: true})
+			for _, n := range st.names {
+				exps = append(exps, Export{Name: strings.TrimPrefix(n.exported, "'"), Kind: ExportUnknown, Start: st.start, End: st.lit.End, Params: -1})
+			}
+		}
+		if st.kind != esmExportDecl && st.kind != esmExportDefault && st.kind != esmExportDefDecl {
+			if !betweenStatements(prog, st.end-1) {
+				return nil, nil, false
+			}
+		}
+		switch st.kind {
+		case esmExportList:
+			for _, n := range st.names {
+				x, ok := c.localExport(text, n.local, importStmt)
+				if !ok {
+					return nil, nil, false
+				}
+				x.Name = strings.TrimPrefix(n.exported, "'")
+				exps = append(exps, x)
+			}
+		case esmExportDecl, esmExportDefDecl:
+			declAt := st.declAt
+			if st.rename != "" {
+				declAt = st.start
+			}
+			list, ok := c.declExports(text, at[declAt], st)
+			if !ok {
+				return nil, nil, false
+			}
+			exps = append(exps, list...)
+		case esmExportDefault:
+			vs, ok := at[st.start].(*ast.VariableStatement)
+			if !ok || len(vs.List) != 1 || vs.List[0].Initializer == nil {
+				return nil, nil, false
+			}
+			x := Export{Name: "default", Kind: c.resolve(esmDefaultVar, 0), Start: st.start, End: nodeEnd(vs.List[0].Initializer)}
+			x.setFunction(c.functionOf(identOf(esmDefaultVar), 0))
+			exps = append(exps, x)
+		}
+	}
+	return exps, deps, true
+}
+
+// localExport is the export of the top-level name local ("export {local}").
+func (c *collector) localExport(text []byte, local string, imports map[string]esmStmt) (Export, bool) {
+	if st, ok := imports[local]; ok {
+		return Export{Kind: ExportUnknown, Start: st.start, End: st.lit.End, Params: -1}, true
+	}
+	d := c.top[local]
+	if d == nil || d.count != 1 || d.node == nil {
+		return Export{}, false
+	}
+	x := Export{Kind: c.resolve(local, 0)}
+	x.setFunction(c.functionOf(identOf(local), 0))
+	s := nodeSpan(d.node)
+	x.Start, x.End = extendBack(text, s.start), s.end
+	return x, true
+}
+
+// declExports returns the exports of the declaration n that follows an
+// export prefix.
+func (c *collector) declExports(text []byte, n ast.Statement, st esmStmt) ([]Export, bool) {
+	one := func(name string) (Export, bool) {
+		d := c.top[name]
+		if d == nil || d.count != 1 {
+			return Export{}, false
+		}
+		x := Export{Name: name, Kind: c.resolve(name, 0)}
+		x.setFunction(c.functionOf(identOf(name), 0))
+		s := nodeSpan(d.node)
+		x.Start, x.End = extendBack(text, s.start), s.end
+		if st.kind == esmExportDefDecl {
+			x.Name, x.Start = "default", st.start
+		}
+		return x, true
+	}
+	var names []string
+	switch n := n.(type) {
+	case *ast.FunctionDeclaration:
+		if n.Function.Name == nil {
+			return nil, false
+		}
+		names = []string{n.Function.Name.Name.String()}
+	case *ast.ClassDeclaration:
+		if n.Class.Name == nil {
+			return nil, false
+		}
+		names = []string{n.Class.Name.Name.String()}
+	case *ast.VariableStatement:
+		names = bindingNames(n.List)
+	case *ast.LexicalDeclaration:
+		names = bindingNames(n.List)
+	default:
+		return nil, false
+	}
+	if st.kind == esmExportDefDecl && len(names) != 1 {
+		return nil, false
+	}
+	var out []Export
+	for _, name := range names {
+		x, ok := one(name)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, x)
+	}
+	return out, true
+}
+
+// bindingNames lists the names a declaration binds.
+func bindingNames(list []*ast.Binding) []string {
+	var names []string
+	for _, b := range list {
+		names = patternNames(b.Target, names)
+	}
+	return names
+}
+
+// identOf returns an identifier expression naming name.
+func identOf(name string) *ast.Identifier {
+	return &ast.Identifier{Name: unistring.NewFromString(name)}
+}
+
+// strictProblem reports whether prog holds something a module's strict
+// mode forbids that goja's parser accepts (see the comment at the top).
+func strictProblem(prog *ast.Program) bool {
+	f := &strictFinder{}
+	w := &walker{v: f}
+	w.node(prog)
+	return f.found || w.tooDeep
+}
+
+// strictFinder looks for what strictProblem rejects.
+type strictFinder struct{ found bool }
+
+func (f *strictFinder) enter(n ast.Node, _ *walker) bool {
+	switch n := n.(type) {
+	case *ast.WithStatement:
+		f.found = true
+	case *ast.Identifier:
+		f.found = f.found || n != nil && strictReserved[n.Name.String()] && n.Name.String() != "arguments"
+	case *ast.NumberLiteral:
+		f.found = f.found || len(n.Literal) > 1 && n.Literal[0] == '0' && isDigit(n.Literal[1])
+	case *ast.StringLiteral:
+		f.found = f.found || octalEscape(n.Literal)
+	case *ast.UnaryExpression:
+		if _, ok := n.Operand.(*ast.Identifier); ok && n.Operator.String() == "delete" {
+			f.found = true
+		}
+		f.found = f.found || (n.Operator.String() == "++" || n.Operator.String() == "--") && isIdent(n.Operand, "arguments")
+	case *ast.AssignExpression:
+		f.found = f.found || isIdent(n.Left, "arguments")
+	case *ast.Binding:
+		f.found = f.found || isIdent(n.Target, "arguments")
+	case *ast.CatchStatement:
+		f.found = f.found || isIdent(n.Parameter, "arguments")
+	case *ast.ForIntoExpression:
+		f.found = f.found || isIdent(n.Expression, "arguments")
+	case *ast.FunctionLiteral:
+		f.found = f.found || n.Name != nil && n.Name.Name.String() == "arguments" || duplicateParams(n.ParameterList)
+	case *ast.ArrowFunctionLiteral:
+		f.found = f.found || duplicateParams(n.ParameterList)
+	case *ast.ClassLiteral:
+		f.found = f.found || n.Name != nil && n.Name.Name.String() == "arguments"
+	}
+	return !f.found
+}
+
+// octalEscape reports whether the raw string literal lit holds a legacy
+// octal escape ("\1", "\01") or "\8", "\9".
+func octalEscape(lit string) bool {
+	for i := 0; i+1 < len(lit); i++ {
+		if lit[i] != '\\' {
+			continue
+		}
+		c := lit[i+1]
+		if c >= '1' && c <= '9' || c == '0' && i+2 < len(lit) && isDigit(lit[i+2]) {
+			return true
+		}
+		i++
+	}
+	return false
+}
+
+// duplicateParams reports whether a parameter list binds a name twice.
+func duplicateParams(p *ast.ParameterList) bool {
+	if p == nil {
+		return false
+	}
+	var names []string
+	for _, b := range p.List {
+		names = patternNames(b, names)
+	}
+	names = patternNames(p.Rest, names)
+	seen := map[string]bool{}
+	for _, n := range names {
+		if seen[n] {
+			return true
+		}
+		seen[n] = true
+	}
+	return false
+}
+
+// betweenStatements reports whether offset o lies outside every top-level
+// statement of prog: the ";" that ends a blanked statement is an empty
+// statement or ends the statement before it, never part of one.
+func betweenStatements(prog *ast.Program, o int) bool {
+	body := prog.Body
+	k := sort.Search(len(body), func(i int) bool { return off(body[i].Idx1()) > o })
+	return k == len(body) || off(body[k].Idx0()) > o || off(body[k].Idx0()) == o && isEmpty(body[k])
+}
+
+// isEmpty reports whether st is an empty statement.
+func isEmpty(st ast.Statement) bool {
+	_, ok := st.(*ast.EmptyStatement)
+	return ok
+}
