@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dop251/goja/ast"
+	"github.com/dop251/goja/token"
 	"github.com/dop251/goja/unistring"
 )
 
@@ -39,13 +40,27 @@ import (
 // import.meta, import attributes, non-ASCII or reserved binding names,
 // duplicate bindings or exports, export {x} of a name the file does not
 // declare once at its top level, a file that already holds "$fpc_", a
-// BOM or a "#!" line. After goja has parsed the blanked text, the path
+// BOM or a "#!" line, a private name (goja accepts "#0", and private
+// names outside their class). After goja has parsed the blanked text, the path
 // also gives up when goja refuses it, when a blanked statement is not
 // where the tree says, and on what a module's strict mode forbids and
 // goja (which does not implement strict mode) accepts: with, legacy octal
 // literals and escapes, delete of a name, duplicate parameters, reserved
-// words of strict mode and await as names, eval and arguments as targets
-// (strictProblem).
+// words of strict mode and await as names, eval and arguments as targets;
+// and on "const x" without a value, which goja accepts (strictProblem).
+
+// One difference is intentional: goja's parser does not make some checks
+// esbuild makes (redeclared names, two constructors in a class,
+// new.target or super out of place, a repeated __proto__, a function
+// declaration as the body of an if, an unterminated regular expression, a
+// shorthand default "{a = 1}" outside a pattern...). The plain JavaScript
+// path has always accepted such files; the ES module path now accepts them
+// too, where the esbuild path reported a syntax error. FuzzESMPaths lists
+// these errors (gojaLenient) and compares everything else. Another: the
+// esbuild path ends some export spans early (a regular expression or a
+// template literal ends at a source map segment inside it, and esbuild
+// prints {a: a} as {a}); the ES module path ends them where the node ends,
+// as the plain JavaScript path does.
 
 // esmStmtKind is the form of one module statement.
 type esmStmtKind int
@@ -801,7 +816,8 @@ func identOf(name string) *ast.Identifier {
 }
 
 // strictProblem reports whether prog holds something a module's strict
-// mode forbids that goja's parser accepts (see the comment at the top).
+// mode forbids that goja's parser accepts (see the comment at the top), or
+// that goja accepts wrongly in any mode ("const x" without a value).
 func strictProblem(prog *ast.Program) bool {
 	f := &strictFinder{}
 	w := &walker{v: f}
@@ -816,6 +832,11 @@ func (f *strictFinder) enter(n ast.Node, _ *walker) bool {
 	switch n := n.(type) {
 	case *ast.WithStatement:
 		f.found = true
+	case *ast.LexicalDeclaration:
+		// goja accepts "const x" without a value.
+		for _, b := range n.List {
+			f.found = f.found || n.Token == token.CONST && b.Initializer == nil
+		}
 	case *ast.Identifier:
 		f.found = f.found || n != nil && strictReserved[n.Name.String()] && n.Name.String() != "arguments"
 	case *ast.NumberLiteral:

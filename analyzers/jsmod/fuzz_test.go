@@ -127,13 +127,17 @@ func benchFile(kind string) []byte {
 	return []byte(b.String())
 }
 
+// BenchmarkParse measures Parse on each kind of file; "esm-esbuild" is the
+// ES module file read by the esbuild path (as every ES module was before
+// esm.go).
 func BenchmarkParse(b *testing.B) {
-	for _, kind := range []string{"cjs", "esm", "ts"} {
-		text := benchFile(kind)
+	for _, kind := range []string{"cjs", "esm", "esm-esbuild", "ts"} {
+		opt := Options{TypeScript: kind == "ts", esbuildOnly: kind == "esm-esbuild"}
+		text := benchFile(strings.TrimSuffix(kind, "-esbuild"))
 		b.Run(kind, func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			for b.Loop() {
-				m, err := Parse("bench.js", text, Options{TypeScript: kind == "ts"})
+				m, err := Parse("bench.js", text, opt)
 				if err != nil || len(m.Deps) == 0 || len(m.Exports) == 0 {
 					b.Fatalf("Parse: %v, %+v", err, m)
 				}

@@ -16,7 +16,15 @@
 //     parser (source maps disabled, so a "//# sourceMappingURL" comment
 //     never causes a file read). Its positions are byte offsets into the
 //     text, so facts need no mapping.
-//   - ES modules (goja has no import, export or import()), files goja
+//   - ES modules of plain JavaScript in the usual forms: the pre-scan
+//     reads their import and export statements (specifiers, bindings and
+//     exported names at their original offsets) and goja parses the text
+//     with those statements blanked to the same length, so offsets and
+//     lines stay those of the file (see esm.go). This path gives the
+//     facts the esbuild path below gives (FuzzESMPaths compares them);
+//     whenever the scan or goja is not certain, the file takes the
+//     esbuild path instead.
+//   - Other ES modules (goja has no import, export or import()), files goja
 //     refuses for another reason, and all TypeScript go through esbuild's
 //     transform to CommonJS with an external source map (see parse.go for
 //     the target). esbuild's errors become a [SyntaxError]; otherwise goja

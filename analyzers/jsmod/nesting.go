@@ -114,6 +114,9 @@ func scanText(text []byte, typeScript bool) scanResult {
 		// again, knowing every member's length from the start.
 		s.foldAt = scanPass(text, typeScript, s.enum.bounds).foldAt
 	}
+	if s.esm != nil && s.privateName {
+		s.esm.unsure = true
+	}
 	return scanResult{tooDeep: s.tooDeep, moduleSyntax: s.moduleSyntax, comments: s.comments, tooCostly: s.foldAt, esm: s.esm}
 }
 
@@ -236,6 +239,9 @@ type nestScanner struct {
 	foldCost, foldAt int
 	// enum follows TypeScript enums (nil in JavaScript); see enum.go.
 	enum *enumScan
+	// privateName is set by a word starting with "#": goja accepts "#0"
+	// and private names outside their class (see esm.go).
+	privateName bool
 	// seenTok is set once a token has been measured.
 	seenTok bool
 	// esm: see scanResult.
@@ -357,6 +363,9 @@ func (s *nestScanner) atBoundary(newline bool) bool {
 // measureWord measures a word: keywords that nest grow a chain.
 func (s *nestScanner) measureWord(t nestTok) {
 	w := t.text
+	if w[0] == '#' {
+		s.privateName = true
+	}
 	if (w == "import" || w == "export") && !s.afterDot {
 		s.moduleSyntax = true
 	}
