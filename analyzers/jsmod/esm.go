@@ -16,7 +16,7 @@ import (
 //
 // The module syntax of a mini-program file is a handful of import and
 // export statements; the rest is JavaScript goja parses. The pre-scan (see
-// nesting.go) recognises those statements at the top level of the file and
+// nesting.go) recognizes those statements at the top level of the file and
 // records their specifiers, bindings and exported names with their offsets
 // (esmScan). The text goja parses is the original one with every module
 // statement blanked to the same length: its bytes become spaces, line
@@ -210,7 +210,8 @@ func (s *nestScanner) esmIdent() (string, bool) {
 func plainIdent(w string) bool {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$' || i > 0 && isDigit(c)) {
+		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$'
+		if !letter && (i == 0 || !isDigit(c)) {
 			return false
 		}
 	}
@@ -259,7 +260,7 @@ func (s *nestScanner) esmEnd() (int, bool) {
 		return last, true
 	case t.kind == tokPunct && t.text == ";":
 		return s.i, true
-	case newline && !(t.kind == tokWord && (t.text == "with" || t.text == "assert")):
+	case newline && (t.kind != tokWord || t.text != "with" && t.text != "assert"):
 		s.i, s.comments = i, s.comments[:n]
 		return last, true
 	}
@@ -277,7 +278,7 @@ func (s *nestScanner) esmImport(start int) bool {
 		if !s.importClause(t, &st) {
 			return false
 		}
-		if w, ok := s.esmIdent(); !ok || w != "from" {
+		if w, isWord := s.esmIdent(); !isWord || w != "from" {
 			return false
 		}
 		t, _, ok = s.esmTok()
@@ -304,10 +305,8 @@ func (s *nestScanner) importClause(t nestTok, st *esmStmt) bool {
 			return true
 		}
 		s.esmTok() // ","
-		if t, _, ok := s.esmTok(); ok {
-			return s.namedOrStar(t, st)
-		}
-		return false
+		next, _, ok := s.esmTok()
+		return ok && s.namedOrStar(next, st)
 	}
 	return s.namedOrStar(t, st)
 }
@@ -329,7 +328,7 @@ func (s *nestScanner) namedOrStar(t nestTok, st *esmStmt) bool {
 		st.names = append(st.names, esmName{local: ns, exported: "*"})
 		return true
 	case "{":
-		list, ok := s.braceList(false)
+		list, ok := s.braceList()
 		if !ok {
 			return false
 		}
@@ -346,10 +345,9 @@ func (s *nestScanner) namedOrStar(t nestTok, st *esmStmt) bool {
 }
 
 // braceList reads "a, b as c, 'd' as e}" after "{": each entry as (first
-// name, second name). strings allows string names on both sides (export
-// lists allow them after "as", re-exports on both sides; the callers
-// check).
-func (s *nestScanner) braceList(strings bool) ([]esmName, bool) {
+// name, second name). String names are allowed on both sides; the callers
+// check where they may be.
+func (s *nestScanner) braceList() ([]esmName, bool) {
 	var list []esmName
 	for {
 		t, _, ok := s.esmTok()
@@ -458,12 +456,12 @@ func (s *nestScanner) exportStar(start int) bool {
 	st := esmStmt{kind: esmExportStar, start: start}
 	w, ok := s.esmIdent()
 	if ok && w == "as" {
-		t, _, ok := s.esmTok()
-		if !ok {
+		t, _, more := s.esmTok()
+		if !more {
 			return false
 		}
-		name, ok := s.listName(t)
-		if !ok {
+		name, valid := s.listName(t)
+		if !valid {
 			return false
 		}
 		st.kind = esmExportStarAs
@@ -484,7 +482,7 @@ func (s *nestScanner) exportStar(start int) bool {
 // exportList reads the rest of "export {a, b as c}" or "export {…} from 'x'".
 func (s *nestScanner) exportList(start int) bool {
 	st := esmStmt{kind: esmExportList, start: start}
-	list, ok := s.braceList(true)
+	list, ok := s.braceList()
 	if !ok {
 		return false
 	}
@@ -576,7 +574,7 @@ func (e *esmScan) blank(text []byte) []byte {
 		case esmExportDecl:
 		case esmExportDefault, esmExportDefDecl:
 			copy(out[st.start:], st.rename)
-		default:
+		case esmImport, esmExportFrom, esmExportStar, esmExportStarAs, esmExportList:
 			out[st.end-1] = ';'
 		}
 	}
@@ -597,21 +595,18 @@ func (e *esmScan) check(text []byte) bool {
 	exported := map[string]bool{}
 	for _, st := range e.stmts {
 		for _, n := range st.names {
-			switch st.kind {
-			case esmImport:
-				if locals[n.local] {
+			if st.kind == esmImport {
+				if locals[n.local] || isStringName(n.exported) {
 					return false
 				}
 				locals[n.local] = true
-				if isStringName(n.exported) {
-					return false
-				}
-			default:
-				if exported[n.exported] {
-					return false
-				}
-				exported[n.exported] = true
+				continue
 			}
+			name := strings.TrimPrefix(n.exported, "'")
+			if exported[name] {
+				return false
+			}
+			exported[name] = true
 		}
 		if st.kind == esmExportDefault || st.kind == esmExportDefDecl {
 			if exported["default"] {
@@ -659,7 +654,7 @@ func parseESM(path string, text []byte, e *esmScan) *Module {
 	// file's own code; the esbuild path then orders by position and keeps
 	// the last definition of each name.
 	sort.SliceStable(exps, func(i, j int) bool { return exps[i].Name < exps[j].Name })
-	all := append(exps, m.Exports...)
+	all := slices.Concat(exps, m.Exports)
 	sort.SliceStable(all, func(i, j int) bool { return all[i].Start < all[j].Start })
 	m.Exports = dedupeExports(all)
 	for _, st := range e.stmts {
@@ -690,20 +685,22 @@ func (e *esmScan) facts(text []byte, prog *ast.Program, c *collector) ([]Export,
 	for _, st := range e.stmts {
 		switch st.kind {
 		case esmImport:
+			if !betweenStatements(prog, st.end-1) {
+				return nil, nil, false
+			}
 			deps = append(deps, Dep{Kind: Import, Specifier: st.spec, Start: st.lit.Start, End: st.lit.End, TopLevel: true})
 		case esmExportFrom, esmExportStar, esmExportStarAs:
+			if !betweenStatements(prog, st.end-1) {
+				return nil, nil, false
+			}
 			deps = append(deps, Dep{Kind: ExportFrom, Specifier: st.spec, Start: st.lit.Start, End: st.lit.End, TopLevel: true})
 			for _, n := range st.names {
 				exps = append(exps, Export{Name: strings.TrimPrefix(n.exported, "'"), Kind: ExportUnknown, Start: st.start, End: st.lit.End, Params: -1})
 			}
-		}
-		if st.kind != esmExportDecl && st.kind != esmExportDefault && st.kind != esmExportDefDecl {
+		case esmExportList:
 			if !betweenStatements(prog, st.end-1) {
 				return nil, nil, false
 			}
-		}
-		switch st.kind {
-		case esmExportList:
 			for _, n := range st.names {
 				x, ok := c.localExport(text, n.local, importStmt)
 				if !ok {

@@ -95,6 +95,7 @@ func gojaLeniency(msg string) bool {
 // plus, when FPCHECK_ESM_SEEDS names a directory, every .js, .mjs and .ts
 // file under it (e.g. the ES modules of the real-world repositories).
 func esmSeeds(tb testing.TB) [][]byte {
+	tb.Helper()
 	var seeds [][]byte
 	add := func(name string, data []byte) {
 		if strings.HasSuffix(name, ".js") || strings.HasSuffix(name, ".ts") || strings.HasSuffix(name, ".mjs") {
@@ -263,6 +264,7 @@ func TestESMFallback(t *testing.T) {
 		"var $fpc_i = 1\nexport {}",
 		"export {a, a}\nvar a",
 		"export default 1\nexport default 2",
+		"var a\nexport {a as 'b', a as b}",
 	} {
 		d, fast := diffPaths([]byte(src))
 		if d != "" {
