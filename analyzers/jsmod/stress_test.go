@@ -132,3 +132,22 @@ func TestStressEnums(t *testing.T) {
 func bestOf3(measure func() float64) float64 {
 	return min(measure(), measure(), measure())
 }
+
+// TestStressModuleStatements: thousands of import and export statements
+// read by the ES module path of esm.go stay linear.
+func TestStressModuleStatements(t *testing.T) {
+	gen := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "import a%d, {b%d as c%d} from './m%d'\nexport const d%d = (x, y) => import('./n%d')\nexport {c%d}\n", i, i, i, i, i, i, i)
+		}
+		return b.String()
+	}
+	growth(t, "module statements", 4096, gen, 2000, func(src string) {
+		text := []byte(src)
+		scan := scanText(text, false)
+		if scan.esm == nil || parseESM("a.js", text, scan.esm) == nil {
+			t.Errorf("%d bytes: read by esbuild", len(src))
+		}
+	})
+}
