@@ -50,20 +50,26 @@ type foldChain struct {
 	extra     int  // TypeScript: the lengths of the enum members it names
 }
 
-// foldLiteralWords are words that esbuild turns into strings.
-var foldLiteralWords = map[string]bool{
-	"true": true, "false": true, "null": true, "undefined": true, "NaN": true, "Infinity": true,
-	// Operators that leave a constant a constant ("void 0" is undefined);
-	// an identifier after them still marks the operand.
-	"typeof": true, "void": true, "delete": true, "new": true, "await": true, "yield": true,
-	"as": true, "satisfies": true,
+// foldLiteralWord reports whether w is a word that esbuild turns into a
+// string, or an operator that leaves a constant a constant ("void 0" is
+// undefined; an identifier after them still marks the operand).
+func foldLiteralWord(w string) bool {
+	switch w {
+	case "true", "false", "null", "undefined", "NaN", "Infinity",
+		"typeof", "void", "delete", "new", "await", "yield", "as", "satisfies":
+		return true
+	}
+	return false
 }
 
-// foldNeutral are punctuators that bind at least as tightly as "+" or
-// are part of an operand: they neither end a chain nor an operand.
-var foldNeutral = map[string]bool{
-	"(": true, "[": true, "{": true, ".": true, "?.": true, "!": true, "~": true,
-	"++": true, "--": true, "*": true, "/": true, "%": true, "**": true, "-": true, "+": true,
+// foldNeutral reports whether punctuator op binds at least as tightly as
+// "+" or is part of an operand: it neither ends a chain nor an operand.
+func foldNeutral(op string) bool {
+	switch op {
+	case "(", "[", "{", ".", "?.", "!", "~", "++", "--", "*", "/", "%", "**", "-", "+":
+		return true
+	}
+	return false
 }
 
 // foldToken accounts token t (before it updates s.prev) to the chain of
@@ -86,7 +92,7 @@ func (s *nestScanner) foldToken(t nestTok) {
 			s.foldOperand(c, t.start, t.start)
 			c.typeMode = false
 			return
-		case c.typeMode || foldNeutral[op]:
+		case c.typeMode || foldNeutral(op):
 		default:
 			s.endChain(lv)
 			return
@@ -100,7 +106,7 @@ func (s *nestScanner) foldToken(t nestTok) {
 			return
 		case s.ts && (w == "as" || w == "satisfies"):
 			c.typeMode = true
-		case !foldLiteralWords[w] && !s.ts:
+		case !foldLiteralWord(w) && !s.ts:
 			s.startOperand(c, t.start)
 			c.opaque = true
 			return

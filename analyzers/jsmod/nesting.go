@@ -248,40 +248,109 @@ type nestScanner struct {
 	esm *esmScan
 }
 
-// continuingWords continue an expression or statement rather than start a
-// new one ("else" continues an if statement).
-var continuingWords = map[string]bool{
-	"else": true, "in": true, "instanceof": true, "of": true, "as": true,
-	"satisfies": true, "extends": true, "implements": true,
-}
+// wordFlag classifies keywords for the scan (wordFlags).
+type wordFlag uint8
 
-// exprChainWords make the parsers recurse within an expression.
-var exprChainWords = map[string]bool{
-	"typeof": true, "void": true, "delete": true, "await": true, "new": true,
-	"yield": true, "extends": true, "instanceof": true, "in": true,
-}
+const (
+	// wordContinuing words continue an expression or statement rather
+	// than start a new one ("else" continues an if statement).
+	wordContinuing wordFlag = 1 << iota
+	// wordExprChain words make the parsers recurse within an expression.
+	wordExprChain
+	// wordStmtChain words make the parsers recurse from statement to
+	// statement.
+	wordStmtChain
+	// wordTSChain words are TypeScript type operators that nest.
+	wordTSChain
+	// wordHeader words are followed by a parenthesized header.
+	wordHeader
+	// wordOperator words are keywords after which an expression is
+	// expected, so a "/" after them starts a regular expression.
+	wordOperator
+)
 
-// stmtChainWords make the parsers recurse from statement to statement.
-var stmtChainWords = map[string]bool{
-	"if": true, "for": true, "while": true, "with": true, "do": true, "else": true,
-}
-
-// tsChainWords are TypeScript type operators that nest.
-var tsChainWords = map[string]bool{"keyof": true, "infer": true, "readonly": true, "unique": true}
-
-// headerWords are followed by a parenthesized header.
-var headerWords = map[string]bool{"if": true, "for": true, "while": true, "with": true}
-
-// operatorWords are keywords after which an expression is expected, so a
-// "/" after them starts a regular expression.
-var operatorWords = map[string]bool{
-	"return": true, "typeof": true, "instanceof": true, "in": true, "of": true,
-	"new": true, "delete": true, "void": true, "throw": true, "case": true,
-	"do": true, "else": true, "yield": true, "await": true, "extends": true,
-	"var": true, "let": true, "const": true, "export": true, "import": true,
-	"default": true, "if": true, "for": true, "while": true, "with": true,
-	"switch": true, "try": true, "catch": true, "finally": true,
-	"function": true, "class": true, "keyof": true, "as": true,
+// wordFlags returns the classes of word w (a switch: no hashing on the
+// scan's hot path).
+func wordFlags(w string) wordFlag {
+	switch w {
+	case "as":
+		return wordContinuing | wordOperator
+	case "await":
+		return wordExprChain | wordOperator
+	case "case":
+		return wordOperator
+	case "catch":
+		return wordOperator
+	case "class":
+		return wordOperator
+	case "const":
+		return wordOperator
+	case "default":
+		return wordOperator
+	case "delete":
+		return wordExprChain | wordOperator
+	case "do":
+		return wordStmtChain | wordOperator
+	case "else":
+		return wordContinuing | wordStmtChain | wordOperator
+	case "export":
+		return wordOperator
+	case "extends":
+		return wordContinuing | wordExprChain | wordOperator
+	case "finally":
+		return wordOperator
+	case "for":
+		return wordStmtChain | wordHeader | wordOperator
+	case "function":
+		return wordOperator
+	case "if":
+		return wordStmtChain | wordHeader | wordOperator
+	case "implements":
+		return wordContinuing
+	case "import":
+		return wordOperator
+	case "in":
+		return wordContinuing | wordExprChain | wordOperator
+	case "infer":
+		return wordTSChain
+	case "instanceof":
+		return wordContinuing | wordExprChain | wordOperator
+	case "keyof":
+		return wordTSChain | wordOperator
+	case "let":
+		return wordOperator
+	case "new":
+		return wordExprChain | wordOperator
+	case "of":
+		return wordContinuing | wordOperator
+	case "readonly":
+		return wordTSChain
+	case "return":
+		return wordOperator
+	case "satisfies":
+		return wordContinuing
+	case "switch":
+		return wordOperator
+	case "throw":
+		return wordOperator
+	case "try":
+		return wordOperator
+	case "typeof":
+		return wordExprChain | wordOperator
+	case "unique":
+		return wordTSChain
+	case "var":
+		return wordOperator
+	case "void":
+		return wordExprChain | wordOperator
+	case "while":
+		return wordStmtChain | wordHeader | wordOperator
+	case "with":
+		return wordStmtChain | wordHeader | wordOperator
+	case "yield":
+		return wordExprChain | wordOperator
+	}
+	return 0
 }
 
 // measure updates the estimate for token t; newline tells whether a line
@@ -344,7 +413,7 @@ func (s *nestScanner) measureToken(t nestTok, newline bool) {
 func (s *nestScanner) startsStatement(t nestTok) bool {
 	switch t.kind {
 	case tokWord:
-		return !continuingWords[t.text]
+		return wordFlags(t.text)&wordContinuing == 0
 	case tokValue:
 		return !t.template && t.text != "/"
 	case tokPunct:
@@ -363,6 +432,7 @@ func (s *nestScanner) atBoundary(newline bool) bool {
 // measureWord measures a word: keywords that nest grow a chain.
 func (s *nestScanner) measureWord(t nestTok) {
 	w := t.text
+	flags := wordFlags(w)
 	if w[0] == '#' {
 		s.privateName = true
 	}
@@ -372,13 +442,13 @@ func (s *nestScanner) measureWord(t nestTok) {
 	switch {
 	case w == "if" && s.prevWord == "else":
 		// "else if" recurses once, counted at "else".
-	case stmtChainWords[w]:
+	case flags&wordStmtChain != 0:
 		s.growStmt(t.start)
-	case exprChainWords[w], s.ts && tsChainWords[w]:
+	case flags&wordExprChain != 0, s.ts && flags&wordTSChain != 0:
 		s.growExpr(1, t.start)
 	}
 	s.prev = prevEnd
-	if operatorWords[w] && !s.afterDot {
+	if flags&wordOperator != 0 && !s.afterDot {
 		s.prev = prevStart
 	}
 	s.prevWord = w
@@ -392,7 +462,7 @@ func (s *nestScanner) measurePunct(t nestTok) {
 		if s.prev == prevEnd {
 			s.growExpr(1, t.start) // a call or index operation in a chain
 		}
-		s.push(op[0], op == "(" && headerWords[s.prevWord], t.start)
+		s.push(op[0], op == "(" && wordFlags(s.prevWord)&wordHeader != 0, t.start)
 		s.prev = prevStart
 	case "{":
 		s.push('{', false, t.start)

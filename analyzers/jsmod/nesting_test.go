@@ -128,3 +128,18 @@ func TestModuleSyntaxDetection(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkScan measures the pre-scan alone on each kind of file.
+func BenchmarkScan(b *testing.B) {
+	for _, kind := range []string{"cjs", "esm", "ts"} {
+		text := benchFile(kind)
+		b.Run(kind, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				if s := scanText(text, kind == "ts"); s.tooDeep >= 0 {
+					b.Fatal("too deep")
+				}
+			}
+		})
+	}
+}
