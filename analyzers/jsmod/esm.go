@@ -238,7 +238,8 @@ func (s *nestScanner) stringValue(t nestTok) (string, Span, bool) {
 		return "", Span{}, false
 	}
 	start, end := t.start, s.i
-	if end-start < 2 || s.text[end-1] != s.text[start] {
+	if end > len(s.text) || end-start < 2 || s.text[end-1] != s.text[start] {
+		// (skipString steps past the end after a final backslash.)
 		return "", Span{}, false
 	}
 	raw := s.text[start+1 : end-1]

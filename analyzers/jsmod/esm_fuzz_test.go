@@ -265,6 +265,7 @@ func TestESMFallback(t *testing.T) {
 		"export {a, a}\nvar a",
 		"export default 1\nexport default 2",
 		"var a\nexport {a as 'b', a as b}",
+		"0import\"\\", // found by FuzzParse: a string ending in a backslash at the end of the text
 	} {
 		d, fast := diffPaths([]byte(src))
 		if d != "" {
