@@ -47,7 +47,10 @@ import (
 // goja (which does not implement strict mode) accepts: with, legacy octal
 // literals and escapes, delete of a name, duplicate parameters, reserved
 // words of strict mode and await as names, eval and arguments as targets;
-// and on "const x" without a value, which goja accepts (strictProblem).
+// on "const x" without a value, which goja accepts; and on a "+" of
+// constants holding a string, or a template whose substitutions are all
+// constants, which esbuild folds into one string: require('./a' + '.js')
+// is a dependency on the esbuild path (strictProblem).
 
 // One difference is intentional: goja's parser does not make some checks
 // esbuild makes (redeclared names, two constructors in a class,
@@ -824,10 +827,95 @@ func strictProblem(prog *ast.Program) bool {
 }
 
 // strictFinder looks for what strictProblem rejects.
-type strictFinder struct{ found bool }
+type strictFinder struct {
+	found bool
+	// konst memoizes constantString for "+" expressions.
+	konst map[*ast.BinaryExpression]constKind
+}
+
+// constKind is what constantString found of an expression.
+type constKind uint8
+
+const (
+	notConst    constKind = iota + 1 // holds something that is not a literal
+	constOther                       // a constant without a string
+	constString                      // a constant holding a string or template
+)
+
+// constant classifies e: esbuild folds a "+" of constants holding a
+// string (and a template whose substitutions are constants) into one
+// string, which the path of esm.go, reading what goja reads, does not.
+func (f *strictFinder) constant(e ast.Expression) constKind {
+	switch e := e.(type) {
+	case *ast.StringLiteral:
+		return constString
+	case *ast.TemplateLiteral:
+		if e.Tag != nil {
+			return notConst
+		}
+		for _, x := range e.Expressions {
+			if f.constant(x) == notConst {
+				return notConst
+			}
+		}
+		return constString
+	case *ast.NumberLiteral, *ast.BooleanLiteral, *ast.NullLiteral:
+		return constOther
+	case *ast.Identifier:
+		if w := e.Name.String(); w == "undefined" || w == "NaN" || w == "Infinity" {
+			return constOther
+		}
+	case *ast.UnaryExpression:
+		if k := f.constant(e.Operand); k != notConst {
+			return constOther
+		}
+	case *ast.BinaryExpression:
+		return f.binaryConst(e)
+	}
+	return notConst
+}
+
+// binaryConst classifies a binary expression, walking its left spine
+// without recursion and remembering each node.
+func (f *strictFinder) binaryConst(e *ast.BinaryExpression) constKind {
+	if k, ok := f.konst[e]; ok {
+		return k
+	}
+	if f.konst == nil {
+		f.konst = map[*ast.BinaryExpression]constKind{}
+	}
+	spine := []*ast.BinaryExpression{e}
+	for {
+		l, ok := spine[len(spine)-1].Left.(*ast.BinaryExpression)
+		if !ok {
+			break
+		}
+		if _, done := f.konst[l]; done {
+			break
+		}
+		spine = append(spine, l)
+	}
+	for _, b := range slices.Backward(spine) {
+		left, right := f.constant(b.Left), f.constant(b.Right)
+		k := notConst
+		switch {
+		case left == notConst || right == notConst:
+		case left == constString || right == constString:
+			k = constString
+		default:
+			k = constOther
+		}
+		f.konst[b] = k
+	}
+	return f.konst[e]
+}
 
 func (f *strictFinder) enter(n ast.Node, _ *walker) bool {
 	switch n := n.(type) {
+	case *ast.BinaryExpression:
+		f.found = f.found || n.Operator == token.PLUS && f.constant(n) == constString
+	case *ast.TemplateLiteral:
+		f.found = f.found || len(n.Expressions) > 0 && f.constant(n) == constString
 	case *ast.WithStatement:
 		f.found = true
 	case *ast.LexicalDeclaration:

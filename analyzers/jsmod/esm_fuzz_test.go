@@ -265,7 +265,11 @@ func TestESMFallback(t *testing.T) {
 		"export {a, a}\nvar a",
 		"export default 1\nexport default 2",
 		"var a\nexport {a as 'b', a as b}",
-		"0import\"\\", // found by FuzzParse: a string ending in a backslash at the end of the text
+		"0import\"\\",  // found by FuzzParse: a string ending in a backslash at the end of the text
+		"import(''+0)", // found by FuzzESMPaths: esbuild folds it
+		"require('./a' + '.js')\nexport {}",
+		"require(`./a${1}`)\nexport {}",
+		"wx.requestPluginPayment({version: 'dev' + 'elop'})\nexport {}",
 	} {
 		d, fast := diffPaths([]byte(src))
 		if d != "" {
