@@ -8,7 +8,10 @@ package graph
 import (
 	"iter"
 	"path"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/fpcheck/fpcheck/analyzers/jsmod"
 	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
@@ -107,32 +110,106 @@ type Graph struct {
 	loaded map[string]bool
 }
 
+// builder finds the edges of some files. Each worker of Build has its
+// own (its resolvers are its cache); the project is only read.
 type builder struct {
 	p         *project.Project
-	g         *Graph
+	g         *Graph // the finished graph, for reach
+	out       []Edge // the edges found, in file order
 	resolvers map[string]*resolve.Resolver
 }
 
+// chunkFiles is how many consecutive files (of Project.Paths) a worker of
+// Build takes at a time: enough to make the hand-off cheap, few enough
+// that two workers share the work of a small project.
+const chunkFiles = 256
+
 // Build resolves every dependency of every parsed file.
+//
+// Files are independent and resolution only reads the project, so the
+// edges are found by a pool of workers (GOMAXPROCS, as loading uses),
+// each taking chunks of consecutive files; the chunks are then joined in
+// file order into one slice allocated at its final size, so the edges are
+// in the same order as a sequential walk: by file, and within a file in
+// the order its facts list them.
 func Build(p *project.Project) *Graph {
-	b := &builder{p: p, g: &Graph{}, resolvers: map[string]*resolve.Resolver{}}
-	for _, rel := range p.Paths {
-		f := p.Files[rel]
-		switch {
-		case f.JS != nil:
-			b.jsDeps(f, f.JS.Deps)
-		case f.WXML != nil:
-			b.wxmlDeps(f)
-			b.jsDeps(f, f.InlineWXS)
-		case f.JSON != nil:
-			b.jsonDeps(f)
-			b.declarations(f)
-		case f.WXSS != nil:
-			b.wxssDeps(f)
+	g := &Graph{}
+	chunks := make([][]Edge, (len(p.Paths)+chunkFiles-1)/chunkFiles)
+	workers := min(runtime.GOMAXPROCS(0), len(chunks))
+	var next atomic.Int64
+	work := func() {
+		b := &builder{p: p, resolvers: map[string]*resolve.Resolver{}}
+		for {
+			c := int(next.Add(1) - 1)
+			if c >= len(chunks) {
+				return
+			}
+			lo, hi := c*chunkFiles, min((c+1)*chunkFiles, len(p.Paths))
+			b.out = nil
+			for _, rel := range p.Paths[lo:hi] {
+				b.file(p.Files[rel])
+			}
+			chunks[c] = b.out
 		}
 	}
-	for i := range b.g.Edges {
-		e := &b.g.Edges[i]
+	if workers <= 1 {
+		work()
+	} else {
+		// A panic in a worker is raised again here, so that the caller's
+		// recover (the command line's internal-error report) sees it.
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		var panicked any
+		for range workers {
+			wg.Go(func() {
+				defer func() {
+					if r := recover(); r != nil {
+						mu.Lock()
+						panicked = r
+						mu.Unlock()
+					}
+				}()
+				work()
+			})
+		}
+		wg.Wait()
+		if panicked != nil {
+			panic(panicked)
+		}
+	}
+	n := 0
+	for _, c := range chunks {
+		n += len(c)
+	}
+	g.Edges = make([]Edge, 0, n)
+	for i, c := range chunks {
+		g.Edges = append(g.Edges, c...)
+		chunks[i] = nil
+	}
+	b := &builder{p: p, g: g}
+	b.reach()
+	return g
+}
+
+// file adds the edges of f, each judged (packages, boundary, why an
+// unresolved one cannot be checked).
+func (b *builder) file(f *project.File) {
+	first := len(b.out)
+	switch {
+	case f.JS != nil:
+		b.jsDeps(f, f.JS.Deps)
+	case f.WXML != nil:
+		b.wxmlDeps(f)
+		b.jsDeps(f, f.InlineWXS)
+	case f.JSON != nil:
+		b.jsonDeps(f)
+		b.declarations(f)
+	case f.WXSS != nil:
+		b.wxssDeps(f)
+	}
+	p := b.p
+	for i := first; i < len(b.out); i++ {
+		e := &b.out[i]
 		e.FromPkg = p.PackageOf(e.From.Path)
 		if e.Target.Path != "" {
 			e.ToPkg = p.PackageOf(e.Target.Path)
@@ -143,8 +220,6 @@ func Build(p *project.Project) *Graph {
 		e.Crossing = Classify(e)
 		e.Into = e.Crossing != NoCrossing && e.ToPkg != nil && e.ToPkg.Kind == isolatedKind[e.Crossing]
 	}
-	b.reach()
-	return b.g
 }
 
 // isolatedKind is the package kind each boundary isolates.
@@ -199,7 +274,7 @@ func (b *builder) resolver(root string) *resolve.Resolver {
 	return r
 }
 
-func (b *builder) add(e Edge) { b.g.Edges = append(b.g.Edges, e) }
+func (b *builder) add(e Edge) { b.out = append(b.out, e) }
 
 func (b *builder) jsDeps(f *project.File, deps []jsmod.Dep) {
 	r := b.resolver(f.Root)

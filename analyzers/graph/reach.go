@@ -63,15 +63,25 @@ func (b *builder) reach() {
 	if len(queue) == 0 {
 		return // no entry: judge every file
 	}
-	byFile := map[string][]*Edge{}
-	for i := range b.g.Edges {
-		e := &b.g.Edges[i]
-		byFile[e.From.Path] = append(byFile[e.From.Path], e)
+	// The edges of each file are consecutive (Build keeps file order):
+	// one range per file, not a slice of pointers each.
+	type span struct{ lo, hi int }
+	byFile := map[string]span{}
+	edges := b.g.Edges
+	for lo := 0; lo < len(edges); {
+		hi := lo + 1
+		for hi < len(edges) && edges[hi].From == edges[lo].From {
+			hi++
+		}
+		byFile[edges[lo].From.Path] = span{lo, hi}
+		lo = hi
 	}
 	for len(queue) > 0 {
 		rel := queue[0]
 		queue = queue[1:]
-		for _, e := range byFile[rel] {
+		s := byFile[rel]
+		for i := s.lo; i < s.hi; i++ {
+			e := &edges[i]
 			if !e.Target.Found {
 				continue
 			}
