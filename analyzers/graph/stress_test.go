@@ -28,7 +28,7 @@ func TestStressBuildLinear(t *testing.T) {
 		edges := len(graph.Build(p).Edges)
 		best := 0.0
 		for range 3 {
-			r := testing.Benchmark(func(b *testing.B) {
+			r := testing.Benchmark(func(b *testing.B) { //nolint:thelper // a benchmark, not a helper
 				for range b.N {
 					graph.Build(p)
 				}
