@@ -48,12 +48,16 @@ func main() {
 	bin := flag.String("bin", "", "the fpcheck binary to measure (default: go build ./cmd/fpcheck)")
 	cache := flag.String("cache", filepath.Join(home(), ".cache", "fpcheck-bench"), "npm prefix holding the peers")
 	work := flag.String("dir", "", "directory for the corpora (default: a temporary one, removed after)")
+	flag.BoolVar(&warmup, "warmup", true, "run each tool once more before the timed runs (to fill the page cache; its output is checked too)")
 	flag.Parse()
 	if err := run(*sizes, *runs, *peers, *bin, *cache, *work); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
+
+// warmup: one untimed run first (-warmup).
+var warmup = true
 
 func home() string {
 	h, _ := os.UserHomeDir()
@@ -149,12 +153,17 @@ func run(sizeList string, runs int, peers bool, bin, cache, work string) error {
 	return nil
 }
 
-// measure runs t once to warm the page cache and check its output, then
-// runs times more, checking each, and returns the medians.
+// measure runs t once to warm the page cache and check its output (unless
+// -warmup=false), then runs times more, checking each, and returns the
+// medians.
 func measure(t tool, dir string, c *benchgen.Corpus, runs int) (result, error) {
 	r := result{tool: t.name, pages: c.Pages, files: c.Files, mb: float64(c.Bytes) / 1e6}
 	var walls, cpus, rss []float64
-	for i := range runs + 1 {
+	first := 0
+	if !warmup {
+		first = 1
+	}
+	for i := first; i < runs+1; i++ {
 		args := t.args(dir)
 		cmd := exec.Command(args[0], args[1:]...)
 		cmd.Dir = dir
