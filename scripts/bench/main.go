@@ -103,6 +103,8 @@ func run(sizeList string, runs int, peers bool, bin, cache, work string) error {
 		}
 		defer os.RemoveAll(d)
 		work = d
+	} else if err := os.MkdirAll(work, 0o755); err != nil {
+		return err
 	}
 	if bin == "" {
 		bin = filepath.Join(work, "fpcheck")
@@ -120,7 +122,11 @@ func run(sizeList string, runs int, peers bool, bin, cache, work string) error {
 		check: checkFpcheck,
 	}}
 	if peers {
-		tools = append(tools, peerTools(cache, work)...)
+		more, err := peerTools(cache, work)
+		if err != nil {
+			return err
+		}
+		tools = append(tools, more...)
 	}
 	var results []result
 	for _, n := range sizes {

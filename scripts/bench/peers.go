@@ -85,12 +85,15 @@ export default {
 
 // peerTools returns the peers installed under cache (none when absent),
 // writing their configuration into work.
-func peerTools(cache, work string) []tool {
+func peerTools(cache, work string) ([]tool, error) {
 	binDir := filepath.Join(cache, "node_modules", ".bin")
 	var tools []tool
 	if dc := filepath.Join(binDir, "depcruise"); exists(dc) {
 		cfg := filepath.Join(work, "depcruise.cjs")
-		if err := os.WriteFile(cfg, []byte(depcruiseConfig), 0o644); err == nil {
+		if err := os.WriteFile(cfg, []byte(depcruiseConfig), 0o644); err != nil {
+			return nil, err
+		}
+		{
 			tools = append(tools, tool{
 				name: "dependency-cruiser " + version(cache, "dependency-cruiser"),
 				args: func(string) []string {
@@ -113,7 +116,12 @@ func peerTools(cache, work string) []tool {
 		})
 		cfg := filepath.Join(work, "oxlintrc.json")
 		plugin := filepath.Join(work, "mp-boundary.mjs")
-		if os.WriteFile(cfg, []byte(oxlintConfig), 0o644) == nil && os.WriteFile(plugin, []byte(oxlintPlugin), 0o644) == nil {
+		for name, text := range map[string]string{cfg: oxlintConfig, plugin: oxlintPlugin} {
+			if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+				return nil, err
+			}
+		}
+		{
 			tools = append(tools, tool{
 				name: "oxlint " + v + " (JS boundary plugin)",
 				args: func(string) []string {
@@ -125,7 +133,7 @@ func peerTools(cache, work string) []tool {
 	} else {
 		fmt.Fprintln(os.Stderr, "bench: oxlint is not installed in", cache)
 	}
-	return tools
+	return tools, nil
 }
 
 // countMessages summarizes a peer's output: how many lines name each
