@@ -13,6 +13,6 @@ import (
 var version string
 
 func main() {
-	cmd := cli.Command{Stdout: os.Stdout, Stderr: os.Stderr, Version: version, TuneGC: true}
+	cmd := cli.Command{Stdout: os.Stdout, Stderr: os.Stderr, Version: version}
 	os.Exit(cmd.Main(os.Args[1:]))
 }

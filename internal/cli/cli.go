@@ -43,10 +43,6 @@ type Command struct {
 	isTerminal func(w any) bool
 	// getenv overrides os.Getenv (tests).
 	getenv func(string) string
-	// TuneGC sets a soft memory limit scaled to the project checked (see
-	// gc.go): for the fpcheck process, not for tests running many checks
-	// in one.
-	TuneGC bool
 }
 
 // Main runs fpcheck with args (without the program name) and returns the
@@ -310,7 +306,6 @@ func (c *Command) checkWith(o *options) int {
 			return fixCode
 		}
 	}
-	c.tuneGC(o.dir)
 	p, code := c.load(o.dir, opt)
 	if p == nil {
 		return code
