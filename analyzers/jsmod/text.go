@@ -38,7 +38,17 @@ func skipBack(text []byte, i int) int {
 			if k < 0 {
 				return i
 			}
-			i = from + k
+			// Comments do not nest: "/* a /* b */" starts at the first "/*"
+			// after the "*/" of any comment before it.
+			start := from + k
+			lo := from
+			if e := bytes.LastIndex(text[from:start], []byte("*/")); e >= 0 {
+				lo = from + e + 2
+			}
+			if first := bytes.Index(text[lo:start], []byte("/*")); first >= 0 {
+				start = lo + first
+			}
+			i = start
 		default:
 			return i
 		}
