@@ -9,6 +9,7 @@ import (
 
 	"github.com/fpcheck/fpcheck/analyzers/project"
 	"github.com/fpcheck/fpcheck/internal/check"
+	"github.com/fpcheck/fpcheck/internal/fixture"
 )
 
 // loadAndCheck writes files under a new directory, lets prepare change it,
@@ -16,15 +17,7 @@ import (
 func loadAndCheck(t *testing.T, files map[string]string, prepare func(dir string)) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, text := range files {
-		full := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	fixture.WriteTree(t, dir, files)
 	prepare(dir)
 	p, err := project.Load(dir, project.Options{})
 	if err != nil {

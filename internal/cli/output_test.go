@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 	"unicode"
+
+	"github.com/fpcheck/fpcheck/internal/fixture"
 )
 
 // writeProject makes a project from path → content in a temporary
@@ -18,11 +20,7 @@ import (
 func writeProject(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for p, text := range files {
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		must(t, os.MkdirAll(filepath.Dir(full), 0o755))
-		must(t, os.WriteFile(full, []byte(text), 0o644))
-	}
+	fixture.WriteTree(t, dir, files)
 	return dir
 }
 

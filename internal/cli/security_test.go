@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/fpcheck/fpcheck/internal/fixture"
 )
 
 // TestNeverExecutesProjectCode checks a project whose every hook into
@@ -27,14 +29,9 @@ func TestNeverExecutesProjectCode(t *testing.T) {
 		"functional-pages/request-payment.js": "while (true) {}\nexports.beforeRequestPayment = function (a, cb) { require('child_process').execSync('touch " + marker + "') }\n",
 		".git/hooks/pre-commit":               "#!/bin/sh\ntouch " + marker + "\n",
 	}
-	for name, text := range files {
-		full := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(text), 0o755); err != nil {
-			t.Fatal(err)
-		}
+	fixture.WriteTree(t, dir, files)
+	if err := os.Chmod(filepath.Join(dir, ".git", "hooks", "pre-commit"), 0o755); err != nil {
+		t.Fatal(err)
 	}
 	for _, args := range [][]string{
 		{dir},
