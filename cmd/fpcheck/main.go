@@ -7,19 +7,18 @@ import (
 	"os"
 
 	"github.com/fpcheck/fpcheck/internal/cli"
+	"github.com/fpcheck/fpcheck/internal/gcfloor"
 )
 
 // version is set at build time with -ldflags "-X main.version=1.2.3".
 var version string
 
-// The Go runtime's default GC policy (GOGC=100, no memory limit) is kept
-// on purpose; GOGC and GOMEMLIMIT work as usual. Measured at 5,000
-// generated pages (docs/performance.md, "GC policy"): a soft memory limit
-// scaled to the input helps only when it is tight enough to risk running
-// the collector without pause on a project whose live heap is larger than
-// expected, and sizing the input first costs a walk of every file; a
-// larger GOGC saves some CPU for much more memory.
+// The collector gets a floor under its heap goal (package gcfloor);
+// above it the runtime's default policy holds, and GOGC or GOMEMLIMIT in
+// the environment replace both. Measured in docs/performance.md, "GC
+// policy".
 func main() {
+	gcfloor.Start()
 	cmd := cli.Command{Stdout: os.Stdout, Stderr: os.Stderr, Version: version}
 	os.Exit(cmd.Main(os.Args[1:]))
 }
