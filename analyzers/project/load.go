@@ -236,24 +236,29 @@ func Load(dir string, opt Options) (*Project, error) {
 	if p.Layout, err = discover(fsDir, dir, cfgText); err != nil {
 		return nil, err
 	}
-	paths, err := p.list(opt)
+	// Files are parsed while the walk lists the rest.
+	parse, wait := p.parseAll(opt.Workers)
+	err = p.list(opt, func(rel string) {
+		f := &File{File: source.New(rel, nil), Kind: kindOf(rel), Root: p.rootOf(rel)}
+		if cfgFile != nil && rel == cfgFile.Path { // inside a root: keep one copy
+			cfgFile.Root = f.Root
+			f = cfgFile
+		}
+		p.Files[rel] = f
+		parse(f)
+	})
+	if err == nil && cfgFile != nil && p.Files[cfgFile.Path] == nil {
+		p.Files[cfgFile.Path] = cfgFile
+		parse(cfgFile)
+	}
+	if perr := wait(); err == nil {
+		err = perr
+	}
 	if err != nil {
 		return nil, err
 	}
-	for _, rel := range paths {
-		p.Files[rel] = &File{File: source.New(rel, nil), Kind: kindOf(rel), Root: p.rootOf(rel)}
-	}
-	if cfgFile != nil {
-		if f, ok := p.Files[cfgFile.Path]; ok { // inside a root: keep one copy
-			cfgFile.Root = f.Root
-		}
-		p.Files[cfgFile.Path] = cfgFile
-	}
 	p.Paths = sortedKeys(p.Files)
 	p.ConfigFile = cfgFile
-	if err := p.parseAll(opt.Workers); err != nil {
-		return nil, err
-	}
 	p.readApp()
 	p.readPlugin()
 	p.readNPM()
@@ -261,14 +266,14 @@ func Load(dir string, opt Options) (*Project, error) {
 	return p, nil
 }
 
-// list walks each root and returns the relative paths of its files. A
-// root that cannot be read, or that holds no file to check, is an error:
-// fpcheck never passes on nothing. Folders that cannot be read and
-// symbolic links are recorded in p.Skipped.
-func (p *Project) list(opt Options) ([]string, error) {
+// list walks each root and calls add with the relative path of each of
+// its files. A root that cannot be read, or that holds no file to check,
+// is an error: fpcheck never passes on nothing. Folders that cannot be
+// read and symbolic links are recorded in p.Skipped.
+func (p *Project) list(opt Options, add func(rel string)) error {
 	pack := newPackFilter(p.MiniRoot, p.Config.PackIgnore, p.Config.PackInclude)
 	seen := map[string]bool{}
-	var out []string
+	files := 0
 	for _, root := range p.Roots() {
 		abs := filepath.Join(p.fsDir, filepath.FromSlash(root))
 		listed := 0
@@ -315,27 +320,28 @@ func (p *Project) list(opt Options) ([]string, error) {
 			if !regularFile(d) {
 				return nil // a socket, a device: not a file of the project
 			}
-			if len(out) >= maxFiles {
+			if files >= maxFiles {
 				return &LimitError{Reason: fmt.Sprintf("more than %d files under %s, the most fpcheck checks in one run; leave some out with --ignore", maxFiles, displayDir(p.Dir, root))}
 			}
 			seen[rel] = true
-			out = append(out, rel)
+			add(rel)
+			files++
 			listed++
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if listed == 0 {
-			return nil, &NotProjectError{Reason: fmt.Sprintf(
+			return &NotProjectError{Reason: fmt.Sprintf(
 				"the %s (%s) has no file to check: every file is left out by packOptions.ignore, or could not be read", rootName(p.Layout, root), displayDir(p.Dir, root))}
 		}
 	}
-	if len(out) == 0 {
-		return nil, &NotProjectError{Reason: fmt.Sprintf(
+	if files == 0 {
+		return &NotProjectError{Reason: fmt.Sprintf(
 			"%s has no file to check: every file under the code roots is hidden, or left out by --ignore or packOptions.ignore", p.Dir)}
 	}
-	return out, nil
+	return nil
 }
 
 // rootName names a code root in messages.
@@ -390,14 +396,17 @@ func ignoredBy(globs []string, rel string) bool {
 	return false
 }
 
-// parseAll reads and parses every file; files are independent, so they are
-// handled by a pool of workers. A panic in a parser becomes an error naming
-// the file rather than a crash.
-func (p *Project) parseAll(workers int) error {
+// parseAll starts the workers that read and parse files; files are
+// independent, so they are handled by a pool of workers. parse hands a
+// file to them; wait, called once after the last parse, waits for them to
+// finish. A panic in a parser becomes an error naming the file rather
+// than a crash.
+func (p *Project) parseAll(workers int) (parse func(*File), wait func() error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	jobs := make(chan *File)
+	// The buffer lets the walk list ahead of the workers.
+	jobs := make(chan *File, 256)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var firstErr error
@@ -414,12 +423,13 @@ func (p *Project) parseAll(workers int) error {
 			}
 		})
 	}
-	for _, rel := range p.Paths {
-		jobs <- p.Files[rel]
+	parse = func(f *File) { jobs <- f }
+	wait = func() error {
+		close(jobs)
+		wg.Wait()
+		return firstErr
 	}
-	close(jobs)
-	wg.Wait()
-	return firstErr
+	return parse, wait
 }
 
 func (p *Project) parseOne(f *File) (err error) {
