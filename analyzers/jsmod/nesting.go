@@ -2,6 +2,7 @@ package jsmod
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/fpcheck/fpcheck/analyzers/source"
 )
@@ -101,29 +102,32 @@ type scanResult struct {
 	// tooCostly is the offset of the string concatenation at which the
 	// estimated cost of esbuild's joining exceeds maxFoldCost, or -1.
 	tooCostly int
+	// src is the text as a string, for the parser.
+	src string
 }
 
 // scanText measures the nesting of text; see the comment at the top.
 func scanText(text []byte, typeScript bool) scanResult {
-	s := scanPass(text, typeScript, nil)
+	src := string(text)
+	s := scanPass(text, src, typeScript, nil)
 	if s.tooDeep < 0 && s.foldAt < 0 && s.enum != nil && s.enum.inlineCost() > maxFoldCost {
 		s.foldAt = s.enum.costliest()
 	}
 	if s.tooDeep < 0 && s.foldAt < 0 && s.enum != nil && s.enum.long() {
 		// Members may be used before their enum: estimate the joining
 		// again, knowing every member's length from the start.
-		s.foldAt = scanPass(text, typeScript, s.enum.bounds).foldAt
+		s.foldAt = scanPass(text, src, typeScript, s.enum.bounds).foldAt
 	}
 	if s.esm != nil && s.privateName {
 		s.esm.unsure = true
 	}
-	return scanResult{tooDeep: s.tooDeep, moduleSyntax: s.moduleSyntax, comments: s.comments, tooCostly: s.foldAt, esm: s.esm}
+	return scanResult{tooDeep: s.tooDeep, moduleSyntax: s.moduleSyntax, comments: s.comments, tooCostly: s.foldAt, esm: s.esm, src: src}
 }
 
 // scanPass runs the scan once; known, when set, holds the estimated
 // lengths of the enum members of a previous pass.
-func scanPass(text []byte, typeScript bool, known map[string]int) *nestScanner {
-	s := &nestScanner{text: text, ts: typeScript, levels: []nestLevel{{}}, tooDeep: -1, foldAt: -1}
+func scanPass(text []byte, src string, typeScript bool, known map[string]int) *nestScanner {
+	s := &nestScanner{text: text, src: src, ts: typeScript, levels: []nestLevel{{}}, tooDeep: -1, foldAt: -1}
 	if typeScript {
 		s.enum = newEnumScan(known)
 	}
@@ -133,7 +137,8 @@ func scanPass(text []byte, typeScript bool, known map[string]int) *nestScanner {
 		if s.i >= len(s.text) {
 			break
 		}
-		s.measure(s.next(), newline)
+		t := s.next()
+		s.measure(t, newline)
 	}
 	s.endChain(&s.levels[len(s.levels)-1])
 	return s
@@ -199,7 +204,7 @@ const (
 )
 
 // tokKind is the kind of a token seen by the nesting scanner.
-type tokKind int
+type tokKind uint8
 
 const (
 	tokWord     tokKind = iota // identifier or keyword
@@ -211,16 +216,19 @@ const (
 
 // nestTok is one token: its kind, text (words and punctuators) and offset.
 type nestTok struct {
-	kind  tokKind
 	text  string
 	start int
+	kind  tokKind
 	// template is set for a tokValue that is a whole template literal.
 	template bool
 }
 
 // nestScanner measures nesting; see the comment at the top of the file.
 type nestScanner struct {
-	text     []byte
+	text []byte
+	// src is text as a string: words are slices of it, not copies (keep
+	// a word past the scan with strings.Clone).
+	src      string
 	ts       bool
 	i        int
 	levels   []nestLevel
@@ -643,14 +651,14 @@ func (s *nestScanner) next() nestTok {
 		for s.i < len(s.text) && (isWordByte(s.text[s.i]) || isDigit(s.text[s.i])) {
 			s.i++
 		}
-		return nestTok{kind: tokWord, text: string(s.text[start:s.i]), start: start}
+		return nestTok{kind: tokWord, text: s.src[start:s.i], start: start}
 	case isDigit(c) || c == '.' && isDigit(s.peek()):
 		for s.i < len(s.text) && (isWordByte(s.text[s.i]) || isDigit(s.text[s.i]) || s.text[s.i] == '.') {
 			s.i++
 		}
 		return nestTok{kind: tokValue, text: "0", start: start}
 	}
-	op := punctAt(s.text[s.i:])
+	op := punctAt(s.text[s.i:], s.src[s.i:])
 	s.i += len(op)
 	return nestTok{kind: tokPunct, text: op, start: start}
 }
@@ -761,13 +769,13 @@ var punctuators = [256][]string{
 
 // punctAt returns the punctuator at the start of b (a single byte when no
 // longer one matches).
-func punctAt(b []byte) string {
+func punctAt(b []byte, src string) string {
 	for _, p := range punctuators[b[0]] {
-		if len(b) >= len(p) && string(b[:len(p)]) == p {
+		if strings.HasPrefix(src, p) {
 			return p
 		}
 	}
-	return string(b[:1])
+	return src[:1]
 }
 
 // isWordByte reports whether c can be part of an identifier (digits aside):

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/dop251/goja/ast"
@@ -38,14 +39,34 @@ func Parse(path string, text []byte, opt Options) (*Module, *SyntaxError) {
 	m, err := parse(path, text, opt, scan)
 	if m != nil {
 		m.Comments = scan.comments
+		m.detach()
 	}
 	return m, err
+}
+
+// detach copies the strings m keeps: the parsers' names and values are
+// slices of the text they read, which would otherwise stay in memory as
+// long as the module does.
+func (m *Module) detach() {
+	for i := range m.Deps {
+		m.Deps[i].Specifier = strings.Clone(m.Deps[i].Specifier)
+	}
+	for i := range m.PluginPayments {
+		p := &m.PluginPayments[i]
+		p.Version, p.Via = strings.Clone(p.Version), strings.Clone(p.Via)
+	}
+	for i := range m.WxCalls {
+		m.WxCalls[i].Name = strings.Clone(m.WxCalls[i].Name)
+	}
+	for i := range m.Exports {
+		m.Exports[i].Name = strings.Clone(m.Exports[i].Name)
+	}
 }
 
 // parse does the work of Parse once the scan has accepted the text.
 func parse(path string, text []byte, opt Options, scan scanResult) (*Module, *SyntaxError) {
 	if !opt.TypeScript && !scan.moduleSyntax {
-		if prog, err := parseJS(path, string(text)); err == nil {
+		if prog, err := parseJS(path, scan.src); err == nil {
 			return fromOriginal(prog)
 		}
 		// A construct goja lacks: esbuild decides.
