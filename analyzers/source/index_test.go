@@ -10,6 +10,7 @@ import (
 // naivePosAt and naiveOffset are PosAt and Offset without checkpoints:
 // they walk the line from its start.
 func naivePosAt(f *File, off int) Pos {
+	f.lines()
 	off = max(0, min(off, len(f.text)))
 	line := sort.Search(len(f.lineStarts), func(i int) bool { return f.lineStarts[i] > off })
 	start := f.lineStart(line)
@@ -32,6 +33,7 @@ func naivePosAt(f *File, off int) Pos {
 }
 
 func naiveOffset(f *File, p Pos) int {
+	f.lines()
 	if p.Line < 1 {
 		return 0
 	}

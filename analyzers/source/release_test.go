@@ -52,7 +52,8 @@ func TestReleaseThenContent(t *testing.T) {
 
 // TestReleaseChanged: a text read again that is not the one parsed (same
 // length, other bytes; another length; unreadable) is not used: Content
-// reports false, Changed true, and there is no frame or column.
+// reports false, Changed true, and there is no line, frame or column (the
+// line index is built from the text, on first need).
 func TestReleaseChanged(t *testing.T) {
 	const text = "line one\nline two 中文\n"
 	for name, again := range map[string][]byte{
@@ -63,8 +64,8 @@ func TestReleaseChanged(t *testing.T) {
 		f := New("f", []byte(text))
 		f.Release(func() []byte { return again })
 		off := bytes.Index([]byte(text), []byte("two"))
-		if got := f.PosAt(off); got != (Pos{Line: 2, Col: 1}) {
-			t.Errorf("%s: PosAt = %v, want 2:1 (the line, without the text)", name, got)
+		if got := f.PosAt(off); got != (Pos{Line: 1, Col: 1}) {
+			t.Errorf("%s: PosAt = %v, want 1:1 (no line without the text)", name, got)
 		}
 		if _, ok := f.Content(); ok || !f.Changed() {
 			t.Errorf("%s: Content ok %v, Changed %v; want false, true", name, ok, f.Changed())
@@ -88,5 +89,22 @@ func TestNeverReadHasNoContent(t *testing.T) {
 	}
 	if _, ok := New("e", []byte{}).Content(); !ok {
 		t.Error("an empty file that was read has no content")
+	}
+}
+
+// TestLinesOnFirstNeed: New and Release build no line index; a position
+// asked after Release builds it from the text read again.
+func TestLinesOnFirstNeed(t *testing.T) {
+	const text = "第一行\nsecond\r\nthird"
+	f := New("f", []byte(text))
+	f.Release(func() []byte { return []byte(text) })
+	if f.lineStarts != nil {
+		t.Fatalf("line index built before it was needed: %v", f.lineStarts)
+	}
+	if got := f.PosAt(len(text) - 1); got != (Pos{Line: 3, Col: 5}) {
+		t.Errorf("PosAt = %v, want 3:5", got)
+	}
+	if got := f.LineCount(); got != 3 {
+		t.Errorf("LineCount = %d, want 3", got)
 	}
 }

@@ -8,9 +8,9 @@
 // (dependencies, exports, kept WXML elements, directives) hold offsets and
 // small copies, not the text. Keeping every text for the whole run was
 // about a third of the memory a large project took, so the loader calls
-// [File.Release] once a file is parsed. The file keeps its line index
-// (small: lines are found without the text, see [File.LineAt]), its length
-// and a hash of its bytes, and how to read it again.
+// [File.Release] once a file is parsed. The file keeps its length, a hash
+// of its bytes and how to read it again. Its line index is built on first
+// need (a position, a line), from the text, read again when released.
 //
 // What needs the text later, which is only ever the files that have
 // findings (columns in UTF-16 code units, code frames, fixes, baseline
@@ -54,8 +54,10 @@ type File struct {
 	released bool
 	changed  bool
 
-	lineStarts []int // byte offset of the first byte of each line
-	bomLen     int   // 3 when the file starts with a UTF-8 BOM, else 0
+	// lineStarts holds the byte offset of the first byte of each line,
+	// built on first need (lines); [0] when the text is gone.
+	lineStarts []int
+	bomLen     int // 3 when the file starts with a UTF-8 BOM, else 0
 
 	// Checkpoints on long lines, built on first need: converting a
 	// position then walks at most stride bytes, not the whole line (a
@@ -107,8 +109,18 @@ func newFile(path string, text []byte, stride int) *File {
 	if bytes.HasPrefix(text, bom) {
 		f.bomLen = len(bom)
 	}
-	lines := 1 + bytes.Count(text, []byte{'\n'}) + bytes.Count(text, []byte{'\r'}) - bytes.Count(text, []byte("\r\n"))
-	f.lineStarts = make([]int, 1, lines)
+	return f
+}
+
+// lines builds the line index on first need; f.mu is held. Most files
+// never need it: only files with findings are asked for positions.
+func (f *File) lines() {
+	if f.lineStarts != nil {
+		return
+	}
+	text, _ := f.content()
+	n := 1 + bytes.Count(text, []byte{'\n'}) + bytes.Count(text, []byte{'\r'}) - bytes.Count(text, []byte("\r\n"))
+	f.lineStarts = make([]int, 1, n)
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
 		case '\n':
@@ -120,7 +132,6 @@ func newFile(path string, text []byte, stride int) *File {
 			f.lineStarts = append(f.lineStarts, i+1)
 		}
 	}
-	return f
 }
 
 // Release drops the text (see the package documentation); reread returns
@@ -173,8 +184,16 @@ func (f *File) Changed() bool {
 func (f *File) Size() int { return f.size }
 
 // LineAt returns the line (1-based) of a byte offset, clamped into the
-// file, as PosAt does, without the text.
+// file, as PosAt does (1 when the text is gone: Changed).
 func (f *File) LineAt(off int) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.lineAt(off)
+}
+
+// lineAt is LineAt with f.mu held.
+func (f *File) lineAt(off int) int {
+	f.lines()
 	off = max(0, min(off, f.size))
 	return sort.Search(len(f.lineStarts), func(i int) bool { return f.lineStarts[i] > off })
 }
@@ -183,7 +202,12 @@ func (f *File) LineAt(off int) int {
 func (f *File) BOMLen() int { return f.bomLen }
 
 // LineCount is the number of lines in the file (at least 1).
-func (f *File) LineCount() int { return len(f.lineStarts) }
+func (f *File) LineCount() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.lines()
+	return len(f.lineStarts)
+}
 
 // lineStart is the byte offset where line (1-based) starts, past a BOM on
 // line 1: the BOM is invisible in editors and takes no column.
@@ -214,9 +238,9 @@ func (f *File) lineEnd(text []byte, line int) int {
 // an offset inside a multi-byte character or inside a CRLF pair points at
 // that character. When the text is gone (Changed), the column is 1.
 func (f *File) PosAt(off int) Pos {
-	line := f.LineAt(off)
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	line := f.lineAt(off)
 	text, ok := f.content()
 	if !ok {
 		return Pos{Line: line, Col: 1}
@@ -267,6 +291,7 @@ func (f *File) Offset(p Pos) int {
 
 // offset is Offset on text, the file's text.
 func (f *File) offset(text []byte, p Pos) int {
+	f.lines()
 	if p.Line < 1 {
 		return 0
 	}
@@ -328,6 +353,7 @@ func (f *File) LineText(line int) string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	text, ok := f.content()
+	f.lines()
 	if !ok || line < 1 || line > len(f.lineStarts) {
 		return ""
 	}

@@ -2,12 +2,13 @@
 //
 // fpcheck's live heap is small next to what it allocates: parsing a file
 // makes a syntax tree, keeps a few facts of it and drops the rest. Under
-// the runtime's default (GOGC=100) the heap goal is twice the live heap,
-// which for a 500-page project is 4 to 14 MB, so the collector runs every
-// few milliseconds, 20 and more times, each time stopping the workers.
-// With a floor the goal is never below Floor bytes, and above it the
-// default policy holds: the goal stays twice the live heap, so memory
-// stays linear in the project's size (docs/performance.md, "GC policy").
+// the runtime's default (GOGC=100) the heap goal is about twice the live
+// heap, which for a 500-page project is 4 to 14 MB, so the collector runs
+// every few milliseconds, 20 and more times, each time stopping the
+// workers. With a floor the goal is never below Floor bytes, and above it
+// the default policy holds: the goal stays about twice the live heap, so
+// memory stays linear in the project's size (docs/performance.md, "GC
+// policy").
 //
 // The runtime has no setting for this; Start adjusts GOGC after each
 // collection (from a finalizer, which the runtime runs once per cycle for
@@ -26,13 +27,17 @@ import (
 
 // Floor is the least heap goal, in bytes. At 16 MB a 500-page project
 // peaks at about 33 MB of RSS (25 MB without the floor) and is collected
-// 3 times instead of 20; 24 MB took it to 41 MB for little more speed.
+// 5 times instead of 20; 24 MB took it to 41 MB for little more speed.
 const Floor = 16 << 20
 
 // defaultPercent is the runtime's GOGC, which holds above the floor.
 const defaultPercent = 100
 
-var once sync.Once
+var (
+	once    sync.Once
+	mu      sync.Mutex
+	percent = defaultPercent // the GOGC set last
+)
 
 // Start installs the floor for the rest of the process, unless the
 // environment sets GOGC or GOMEMLIMIT.
@@ -41,22 +46,47 @@ func Start() {
 		return
 	}
 	once.Do(func() {
-		debug.SetGCPercent(Percent(liveHeap(), Floor))
-		arm()
+		if tune() {
+			arm()
+		}
 	})
 }
 
-// Percent is the GOGC that puts the heap goal of a live heap of live bytes
-// at floor, and never below the default: goal = live × (1 + GOGC/100).
-// Before the first collection the runtime takes 4 MB as the live heap.
-func Percent(live, floor uint64) int {
-	if live == 0 {
-		live = 4 << 20
-	}
-	if live >= floor/2 {
+// Percent is the GOGC that moves the heap goal to floor, and never below
+// the default. The runtime's goal is live + base × GOGC/100, where live is
+// the heap marked by the last collection (4 MB × GOGC/100 in all before
+// the first one) and base adds to it the goroutine stacks and the global
+// variables; goal is the goal under GOGC=current, from which base follows.
+func Percent(live, goal uint64, current int, floor uint64) int {
+	if current <= 0 || goal <= live {
 		return defaultPercent
 	}
-	return int(((floor-live)*100 + live - 1) / live) // rounded up
+	base := (goal - live) * 100 / uint64(current)
+	if base == 0 || live+base >= floor {
+		return defaultPercent
+	}
+	return int(((floor-live)*100 + base - 1) / base) // rounded up
+}
+
+// tune sets GOGC from the last collection and reports whether the floor
+// is still above the default's goal.
+func tune() bool {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/heap/goal:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 || s[1].Value.Kind() != metrics.KindUint64 {
+		return false // a runtime without these metrics: keep its default
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	p := Percent(s[0].Value.Uint64(), s[1].Value.Uint64(), percent, Floor)
+	if p != percent {
+		debug.SetGCPercent(p)
+		percent = p
+	}
+	// At the default, it holds from now on: fpcheck's live heap only
+	// grows during a run, so the floor is not needed again and nothing
+	// more runs after each collection.
+	return p != defaultPercent
 }
 
 // sentinel is garbage as soon as it is made; its finalizer runs after the
@@ -66,26 +96,8 @@ type sentinel struct{ _ [16]byte }
 func arm() {
 	s := &sentinel{}
 	runtime.SetFinalizer(s, func(*sentinel) {
-		p := Percent(liveHeap(), Floor)
-		debug.SetGCPercent(p)
-		if p != defaultPercent {
+		if tune() {
 			arm()
 		}
-		// At or above the floor the default holds from now on: fpcheck's
-		// live heap only grows during a run, so the floor is not needed
-		// again and nothing more runs after each collection.
 	})
-}
-
-var liveSample = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-
-// liveHeap is the heap marked live by the last collection, 0 before one.
-func liveHeap() uint64 {
-	s := make([]metrics.Sample, 1)
-	copy(s, liveSample)
-	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 {
-		return 0
-	}
-	return s[0].Value.Uint64()
 }

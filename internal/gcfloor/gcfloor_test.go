@@ -2,30 +2,64 @@ package gcfloor
 
 import (
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
 )
 
+const mb = 1 << 20
+
 func TestPercent(t *testing.T) {
-	const mb = 1 << 20
 	for _, tc := range []struct {
-		live, floor uint64
-		want        int
+		name          string
+		live, goal    uint64
+		current, want int
 	}{
-		{0, 16 * mb, 300},       // before the first collection: 4 MB taken as live
-		{1 * mb, 16 * mb, 1500}, // goal 1 + 15 = 16 MB
-		{4 * mb, 16 * mb, 300},
-		{7 * mb, 16 * mb, 129},
-		{8 * mb, 16 * mb, defaultPercent}, // twice the live heap reaches the floor
-		{100 * mb, 16 * mb, defaultPercent},
+		// Before the first collection the goal is 4 MB × GOGC/100.
+		{"start", 0, 4 * mb, 100, 400},
+		// 1 MB live, 1 MB of stacks and globals: base 2 MB, 1 + 2 × 7.5.
+		{"small heap", 1 * mb, 3 * mb, 100, 750},
+		// The same, measured under GOGC=400 (goal 1 + 2 × 4).
+		{"under another GOGC", 1 * mb, 9 * mb, 400, 750},
+		{"almost there", 7 * mb, 15 * mb, 100, 113}, // 7 + 8 × 1.13 ≥ 16
+		{"at the floor", 8 * mb, 16 * mb, 100, defaultPercent},
+		{"above it", 100 * mb, 220 * mb, 300, defaultPercent},
+		{"no figures", 0, 0, 100, defaultPercent},
 	} {
-		got := Percent(tc.live, tc.floor)
+		got := Percent(tc.live, tc.goal, tc.current, 16*mb)
 		if got != tc.want {
-			t.Errorf("Percent(%d MB, %d MB) = %d, want %d", tc.live/mb, tc.floor/mb, got, tc.want)
+			t.Errorf("%s: Percent = %d, want %d", tc.name, got, tc.want)
 		}
-		if goal := tc.live + tc.live*uint64(got)/100; tc.live > 0 && goal < tc.floor && got != defaultPercent {
-			t.Errorf("Percent(%d MB): goal %d MB is under the floor", tc.live/mb, goal/mb)
+		if base := (tc.goal - tc.live) * 100 / uint64(tc.current); tc.goal > 0 && got != defaultPercent && tc.live+base*uint64(got)/100 < 16*mb {
+			t.Errorf("%s: GOGC %d puts the goal under the floor", tc.name, got)
 		}
 	}
+}
+
+// TestTuneReachesFloor: after tune, the runtime's own goal is the floor
+// (to the megabyte), whatever its stacks and globals weigh.
+func TestTuneReachesFloor(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the collector")
+	}
+	before := debug.SetGCPercent(defaultPercent)
+	defer debug.SetGCPercent(before)
+	mu.Lock()
+	percent = defaultPercent
+	mu.Unlock()
+	debug.FreeOSMemory() // a collection: small live heap
+	if !tune() {
+		t.Skip("the test binary's live heap is past the floor")
+	}
+	g := goalNow()
+	if g < Floor || g > Floor+1*mb {
+		t.Errorf("goal after tune = %.1f MB, want %d MB", float64(g)/mb, Floor/mb)
+	}
+}
+
+func goalNow() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
 }
 
 func TestStartKeepsExplicitGOGC(t *testing.T) {
