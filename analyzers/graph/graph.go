@@ -117,6 +117,22 @@ type builder struct {
 	g         *Graph // the finished graph, for reach
 	out       []Edge // the edges found, in file order
 	resolvers map[string]*resolve.Resolver
+	// packages caches PackageOf of the targets: most edges of a project
+	// go to a few shared files.
+	packages map[string]*project.Package
+}
+
+// packageOf is p.PackageOf(rel), cached.
+func (b *builder) packageOf(rel string) *project.Package {
+	if pkg, ok := b.packages[rel]; ok {
+		return pkg
+	}
+	if b.packages == nil {
+		b.packages = map[string]*project.Package{}
+	}
+	pkg := b.p.PackageOf(rel)
+	b.packages[rel] = pkg
+	return pkg
 }
 
 // chunkFiles is how many consecutive files (of Project.Paths) a worker of
@@ -207,12 +223,15 @@ func (b *builder) file(f *project.File) {
 	case f.WXSS != nil:
 		b.wxssDeps(f)
 	}
-	p := b.p
+	var fromPkg *project.Package
+	if first < len(b.out) {
+		fromPkg = b.packageOf(f.Path) // every edge here is from f
+	}
 	for i := first; i < len(b.out); i++ {
 		e := &b.out[i]
-		e.FromPkg = p.PackageOf(e.From.Path)
+		e.FromPkg = fromPkg
 		if e.Target.Path != "" {
-			e.ToPkg = p.PackageOf(e.Target.Path)
+			e.ToPkg = b.packageOf(e.Target.Path)
 		}
 		if !e.Plugin && !e.Target.Found {
 			e.Unchecked = b.unchecked(e)

@@ -182,7 +182,11 @@ func (p *Project) readPackages(root jsonpos.Value) {
 // same root). It looks up each directory above rel, so it costs the depth
 // of rel, not the number of packages.
 func (p *Project) PackageOf(rel string) *Package {
-	for dir := rel; ; dir = path.Dir(dir) {
+	// Up the folders by slicing, not path.Dir, which allocates: this runs
+	// for every edge of the graph. Cleaning a clean path allocates
+	// nothing, and the folders of a clean path are clean.
+	dir := path.Clean(rel)
+	for {
 		if dir == "." || dir == "/" {
 			dir = ""
 		}
@@ -192,5 +196,7 @@ func (p *Project) PackageOf(rel string) *Package {
 		if dir == "" {
 			return nil
 		}
+		i := strings.LastIndexByte(dir, '/')
+		dir = dir[:max(i, 0)]
 	}
 }
