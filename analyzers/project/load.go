@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/bmatcuk/doublestar/v4"
 
@@ -66,7 +67,7 @@ type Skipped struct {
 // The file system calls Load makes, variables so that tests can inject
 // failures (tests may run as root, who can read a file of mode 000).
 var (
-	readFile = os.ReadFile
+	readFile = readNoFollow
 	walkDir  = filepath.WalkDir
 )
 
@@ -608,7 +609,10 @@ func readFileAt(full string) ([]byte, SkipReason, string) {
 	case info.Size() > MaxParseSize:
 		return nil, TooLarge, ""
 	}
-	text, err := readFile(full)
+	text, err := readFile(full, info.Size())
+	if errors.Is(err, syscall.ELOOP) {
+		return nil, SymbolicLink, "" // it became one since Lstat
+	}
 	if err != nil {
 		return nil, Unreadable, unwrapPathError(err).Error()
 	}

@@ -39,13 +39,13 @@ func failRead(t *testing.T, suffixes ...string) {
 	t.Helper()
 	orig := readFile
 	t.Cleanup(func() { readFile = orig })
-	readFile = func(name string) ([]byte, error) {
+	readFile = func(name string, size int64) ([]byte, error) {
 		for _, s := range suffixes {
 			if strings.HasSuffix(filepath.ToSlash(name), s) {
 				return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
 			}
 		}
-		return orig(name)
+		return orig(name, size)
 	}
 }
 
