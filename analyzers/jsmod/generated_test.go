@@ -1,0 +1,236 @@
+package jsmod
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/fpcheck/fpcheck/internal/benchgen"
+)
+
+// generatedJS returns the .js files of a benchgen project of the given size
+// written into dir, sorted by path (relative to dir, with slashes).
+func generatedJS(tb testing.TB, dir string, pages int) (names []string, texts [][]byte) {
+	tb.Helper()
+	if _, err := benchgen.Write(dir, benchgen.Options{Pages: pages, Plant: true}); err != nil {
+		tb.Fatal(err)
+	}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".js") {
+			return err
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		names = append(names, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		text, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		texts = append(texts, text)
+	}
+	return names, texts
+}
+
+// BenchmarkGenerated parses every .js file of a generated 100-page project
+// (half of them ES modules, read by esm.go; the rest CommonJS, read by goja
+// directly): the walks of collect.go, walk.go and esm.go dominate after
+// goja's parser.
+func BenchmarkGenerated(b *testing.B) {
+	names, texts := generatedJS(b, b.TempDir(), 100)
+	var size int64
+	for _, t := range texts {
+		size += int64(len(t))
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for i, text := range texts {
+			if _, err := Parse(names[i], text, Options{}); err != nil {
+				b.Fatalf("%s: %v", names[i], err)
+			}
+		}
+	}
+}
+
+// updateGolden rewrites testdata/golden.jsonl.gz from the current code.
+var updateGolden = flag.Bool("update-golden", false, "rewrite testdata/golden.jsonl.gz")
+
+const goldenPath = "testdata/golden.jsonl.gz"
+
+// goldenEntry is what Parse gives for one input, on the default path and
+// on the esbuild path, and whether esm.go read the file itself.
+type goldenEntry struct {
+	Name    string       `json:"name"`
+	Fast    bool         `json:"fast,omitempty"`
+	Module  *Module      `json:"module,omitempty"`
+	Err     *SyntaxError `json:"err,omitempty"`
+	ESBuild *Module      `json:"esbuild,omitempty"`
+	ESErr   *SyntaxError `json:"esbuildErr,omitempty"`
+}
+
+// goldenInputs are the inputs of TestGolden: every .js file of a generated
+// 200-page project, the fuzz corpus of testdata/fuzz, the repository's test
+// data (esmSeeds) and the cases of the other tests.
+func goldenInputs(t *testing.T) (names []string, texts [][]byte) {
+	t.Helper()
+	add := func(name string, text []byte) {
+		names = append(names, name)
+		texts = append(texts, text)
+	}
+	gn, gt := generatedJS(t, t.TempDir(), 200)
+	for i := range gn {
+		add("gen/"+gn[i], gt[i])
+	}
+	corpus, err := filepath.Glob(filepath.Join("testdata", "fuzz", "*", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(corpus)
+	for _, path := range corpus {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, err := fuzzCorpusBytes(data)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if strings.Contains(path, "FuzzParse") && len(text) > 0 {
+			text = text[1:] // the loader flag (TypeScript inputs are read as JavaScript too)
+		}
+		add(filepath.ToSlash(path), text)
+	}
+	seeds := esmSeeds(t)
+	sort.Slice(seeds, func(i, j int) bool { return bytes.Compare(seeds[i], seeds[j]) < 0 }) // (txtar members come from a map)
+	for i, s := range seeds {
+		add(fmt.Sprintf("seed/%d", i), s)
+	}
+	for i, s := range esmCases {
+		add(fmt.Sprintf("esmCases/%d", i), []byte(s))
+	}
+	for i, c := range depCases {
+		add(fmt.Sprintf("depCases/%d", i), []byte(c.src))
+	}
+	for i, c := range exportCases {
+		add(fmt.Sprintf("exportCases/%d", i), []byte(c.src))
+	}
+	for i, c := range syntaxCases {
+		add(fmt.Sprintf("syntaxCases/%d", i), []byte(c.src))
+	}
+	for i, c := range commentCases {
+		add(fmt.Sprintf("commentCases/%d", i), []byte(c.src))
+	}
+	add("walkCorpus", []byte(walkCorpus))
+	for _, kind := range []string{"cjs", "esm"} {
+		add("benchFile/"+kind, benchFile(kind))
+	}
+	return names, texts
+}
+
+// fuzzCorpusBytes decodes a "go test fuzz v1" file holding one []byte.
+func fuzzCorpusBytes(data []byte) ([]byte, error) {
+	_, rest, ok := bytes.Cut(data, []byte("\n"))
+	if !ok {
+		return nil, fmt.Errorf("no header")
+	}
+	rest = bytes.TrimSpace(rest)
+	if !bytes.HasPrefix(rest, []byte("[]byte(")) || !bytes.HasSuffix(rest, []byte(")")) {
+		return nil, fmt.Errorf("not one []byte")
+	}
+	s, err := strconv.Unquote(string(rest[len("[]byte(") : len(rest)-1]))
+	return []byte(s), err
+}
+
+// goldenOf parses one input on both paths.
+func goldenOf(name string, text []byte) goldenEntry {
+	e := goldenEntry{Name: name}
+	e.Module, e.Err = Parse(name, text, Options{})
+	e.ESBuild, e.ESErr = Parse(name, text, Options{esbuildOnly: true})
+	scan := scanText(text, false)
+	e.Fast = scan.moduleSyntax && scan.esm != nil && scan.tooDeep < 0 && scan.tooCostly < 0 &&
+		parseESM(name, text, scan.esm) != nil
+	return e
+}
+
+// TestGolden compares the facts of every input with those recorded in
+// testdata/golden.jsonl.gz (written with -update-golden by the code before
+// the walks of issue 11 were merged: one walk for an ES module, no
+// reflection in the walker), field by field, and whether esm.go read the
+// file itself.
+func TestGolden(t *testing.T) {
+	names, texts := goldenInputs(t)
+	var got []goldenEntry
+	for i := range names {
+		got = append(got, goldenOf(names[i], texts[i]))
+	}
+	if *updateGolden {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		enc := json.NewEncoder(zw)
+		for _, e := range got {
+			if err := enc.Encode(e); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(goldenPath, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote %d entries", len(got))
+		return
+	}
+	f, err := os.Open(goldenPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(nil, 1<<26)
+	i, fast := 0, 0
+	for ; sc.Scan(); i++ {
+		if i >= len(got) {
+			t.Fatalf("golden has more than the %d inputs", len(got))
+		}
+		want, err := json.Marshal(got[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(bytes.TrimSpace(sc.Bytes()), want) {
+			t.Errorf("%s differs:\n  golden %s\n  now    %s", got[i].Name, clip(sc.Bytes()), clip(want))
+		}
+		if got[i].Fast {
+			fast++
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if i != len(got) {
+		t.Fatalf("golden has %d entries, want %d", i, len(got))
+	}
+	t.Logf("%d inputs, %d read by esm.go", len(got), fast)
+}
