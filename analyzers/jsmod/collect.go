@@ -95,8 +95,10 @@ func collect(prog *ast.Program, esm bool) (*collector, bool) {
 }
 
 // collectModule gathers the facts of the blanked text of an ES module
-// (see esm.go), whose imports bind the names imports. It reports false when
-// the tree nests too deeply or an import is declared again.
+// (see esm.go), whose imports bind the names imports, in the same walk as
+// strictFinder's checks. It reports false when the tree nests too deeply,
+// an import is declared again or strictFinder finds something: then the
+// file goes to esbuild.
 func collectModule(prog *ast.Program, imports []string) (*collector, bool) {
 	c := &collector{
 		top: map[string]*topDecl{}, constNames: map[string]bool{},
@@ -111,10 +113,14 @@ func collectModule(prog *ast.Program, imports []string) (*collector, bool) {
 		c.top[name] = &topDecl{count: 1}
 	}
 	c.componentMethods(prog)
-	w := &walker{v: c, topNames: imports}
+	v := &moduleVisitor{c: c}
+	w := &walker{v: v, topNames: imports}
 	w.node(prog)
+	if v.strict.found || w.tooDeep {
+		return nil, false
+	}
 	c.finishPayments()
-	return c, !w.tooDeep
+	return c, true
 }
 
 // declare records the top-level declarations of prog.

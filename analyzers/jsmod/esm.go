@@ -50,7 +50,7 @@ import (
 // on "const x" without a value, which goja accepts; and on a "+" of
 // constants holding a string, or a template whose substitutions are all
 // constants, which esbuild folds into one string: require('./a' + '.js')
-// is a dependency on the esbuild path (strictProblem).
+// is a dependency on the esbuild path (strictFinder).
 
 // One difference is intentional: goja's parser does not make some checks
 // esbuild makes (redeclared names, two constructors in a class,
@@ -632,9 +632,12 @@ func parseESM(path string, text []byte, e *esmScan) *Module {
 	if err != nil {
 		return nil
 	}
-	if strictProblem(prog) {
-		return nil
-	}
+	return esmModule(text, e, prog)
+}
+
+// esmModule builds the module of an ES module whose blanked text goja
+// parsed into prog, or returns nil when the esbuild path must read it.
+func esmModule(text []byte, e *esmScan, prog *ast.Program) *Module {
 	var imports []string
 	for _, st := range e.stmts {
 		if st.kind == esmImport {
@@ -816,17 +819,10 @@ func identOf(name string) *ast.Identifier {
 	return &ast.Identifier{Name: unistring.NewFromString(name)}
 }
 
-// strictProblem reports whether prog holds something a module's strict
-// mode forbids that goja's parser accepts (see the comment at the top), or
-// that goja accepts wrongly in any mode ("const x" without a value).
-func strictProblem(prog *ast.Program) bool {
-	f := &strictFinder{}
-	w := &walker{v: f}
-	w.node(prog)
-	return f.found || w.tooDeep
-}
-
-// strictFinder looks for what strictProblem rejects.
+// strictFinder looks for what a module's strict mode forbids that goja's
+// parser accepts (see the comment at the top), or that goja accepts wrongly
+// in any mode ("const x" without a value). It sees every node of the tree
+// until it finds one (see moduleVisitor).
 type strictFinder struct {
 	found bool
 	// konst memoizes constantString for "+" expressions.
@@ -950,6 +946,29 @@ func (f *strictFinder) enter(n ast.Node, _ *walker) bool {
 		f.found = f.found || n.Name != nil && n.Name.Name.String() == "arguments"
 	}
 	return !f.found
+}
+
+// moduleVisitor is the visitor of the one walk of an ES module's blanked
+// text: strictFinder's checks on every node, the collector's on those it
+// walks. Once strictFinder finds something the walk stops (the file goes to
+// esbuild and the collector's facts are not used). Where the collector
+// skips a node's children (import(x)), strictFinder still walks them.
+type moduleVisitor struct {
+	strict strictFinder
+	c      *collector
+}
+
+func (v *moduleVisitor) enter(n ast.Node, w *walker) bool {
+	if !v.strict.enter(n, w) {
+		return false
+	}
+	if v.c.enter(n, w) {
+		return true
+	}
+	sub := walker{v: &v.strict, depth: w.depth}
+	sub.children(n)
+	w.tooDeep = w.tooDeep || sub.tooDeep
+	return false
 }
 
 // octalEscape reports whether the raw string literal lit holds a legacy

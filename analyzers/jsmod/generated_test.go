@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dop251/goja/ast"
+
 	"github.com/fpcheck/fpcheck/internal/benchgen"
 )
 
@@ -233,4 +235,42 @@ func TestGolden(t *testing.T) {
 		t.Fatalf("golden has %d entries, want %d", i, len(got))
 	}
 	t.Logf("%d inputs, %d read by esm.go", len(got), fast)
+}
+
+// BenchmarkGeneratedWalks measures what BenchmarkGenerated spends after
+// goja's parser: the walks of the trees of the same files, parsed once.
+func BenchmarkGeneratedWalks(b *testing.B) {
+	names, texts := generatedJS(b, b.TempDir(), 100)
+	type tree struct {
+		text []byte
+		scan *esmScan
+		prog *ast.Program
+	}
+	var trees []tree
+	for i, text := range texts {
+		scan := scanText(text, false)
+		src := scan.src
+		if scan.moduleSyntax {
+			if !scan.esm.check(text) {
+				b.Fatalf("%s: not read by esm.go", names[i])
+			}
+			src = string(scan.esm.blank(text))
+		}
+		prog, err := parseJS(names[i], src)
+		if err != nil {
+			b.Fatalf("%s: %v", names[i], err)
+		}
+		trees = append(trees, tree{text, scan.esm, prog})
+	}
+	for b.Loop() {
+		for i, t := range trees {
+			if t.scan != nil {
+				if esmModule(t.text, t.scan, t.prog) == nil {
+					b.Fatalf("%s: not read by esm.go", names[i])
+				}
+			} else if _, err := fromOriginal(t.prog); err != nil {
+				b.Fatalf("%s: %v", names[i], err)
+			}
+		}
+	}
 }

@@ -88,10 +88,14 @@ func (w *walker) node(n ast.Node) {
 		return
 	}
 	w.depth++
-	defer func() { w.depth-- }()
-	if !w.v.enter(n, w) {
-		return
+	if w.v.enter(n, w) {
+		w.children(n)
 	}
+	w.depth--
+}
+
+// children walks the children of n.
+func (w *walker) children(n ast.Node) {
 	if !w.statement(n) && !w.expression(n) {
 		w.other(n)
 	}
