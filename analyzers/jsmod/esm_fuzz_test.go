@@ -270,6 +270,10 @@ func TestESMFallback(t *testing.T) {
 		"require('./a' + '.js')\nexport {}",
 		"require(`./a${1}`)\nexport {}",
 		"wx.requestPluginPayment({version: 'dev' + 'elop'})\nexport {}",
+		"x = import(010)\nexport {}",                  // in an argument the collector does not walk
+		"x = import(function (a, a) {})\nexport {}",   // the same
+		"x = import(import(`./${'a'}`))\nexport {}",   // the same, nested
+		"x = import(a + b, arguments = 1)\nexport {}", // two arguments: not import(x), but walked
 	} {
 		d, fast := diffPaths([]byte(src))
 		if d != "" {
