@@ -965,8 +965,10 @@ func (v *moduleVisitor) enter(n ast.Node, w *walker) bool {
 	if v.c.enter(n, w) {
 		return true
 	}
-	sub := walker{v: &v.strict, depth: w.depth}
-	sub.children(n)
+	// (The walk enters n again, at its depth: strictFinder's checks of n
+	// have no effect the second time.)
+	sub := walker{v: &v.strict, depth: w.depth - 1}
+	sub.node(n)
 	w.tooDeep = w.tooDeep || sub.tooDeep
 	return false
 }

@@ -2,7 +2,6 @@ package jsmod
 
 import (
 	"reflect"
-	"slices"
 
 	"github.com/dop251/goja/ast"
 )
@@ -29,76 +28,536 @@ type walker struct {
 	// tooDeep is set when the tree nests beyond maxWalkDepth; the walk
 	// then stops descending.
 	tooDeep bool
-	// shadowed counts, per platform global (require, requirePlugin), the
-	// enclosing scopes that bind the name locally; see bound.
-	shadowed map[string]int
+	// shadowed counts, per platform global (require, requirePlugin, App,
+	// wx, in the order of platformGlobals), the enclosing scopes that bind
+	// the name locally; see bound.
+	shadowed [len(platformGlobals)]int
 	// topNames are names bound at the top level that the program's
 	// statements do not declare (an ES module's imports).
 	topNames []string
+	// rights is the stack of the right operands binary has yet to walk.
+	rights []ast.Expression
 }
 
 // platformGlobals are the names whose calls are dependencies only when
 // they are the platform's own: a bundle that passes its own require to
 // each module (function (require, module, exports) {…}) looks its
 // specifiers up in a map of its own.
-var platformGlobals = []string{"require", "requirePlugin", "App", "wx"}
+var platformGlobals = [...]string{"require", "requirePlugin", "App", "wx"}
+
+// globalMask is a set of platformGlobals, bit i for platformGlobals[i].
+type globalMask uint8
+
+// globalBit returns the bit of the platform global name, 0 for any other
+// name.
+func globalBit(name string) globalMask {
+	switch name {
+	case "require":
+		return 1 << 0
+	case "requirePlugin":
+		return 1 << 1
+	case "App":
+		return 1 << 2
+	case "wx":
+		return 1 << 3
+	}
+	return 0
+}
 
 // bound reports whether name is bound by a scope around the current node
 // (a parameter, a var, let, const, function or class declaration), so that
 // a call of it is not the platform's.
-func (w *walker) bound(name string) bool { return w.shadowed[name] > 0 }
-
-// scope walks f inside a scope that binds names: the platform globals it
-// binds are shadowed while f runs.
-func (w *walker) scope(names []string, f func()) {
-	var hit []string
-	for _, g := range platformGlobals {
-		if slices.Contains(names, g) {
-			hit = append(hit, g)
+func (w *walker) bound(name string) bool {
+	for i, g := range platformGlobals {
+		if g == name {
+			return w.shadowed[i] > 0
 		}
 	}
-	if len(hit) == 0 {
-		f()
-		return
-	}
-	if w.shadowed == nil {
-		w.shadowed = map[string]int{}
-	}
-	for _, g := range hit {
-		w.shadowed[g]++
-	}
-	f()
-	for _, g := range hit {
-		w.shadowed[g]--
+	return false
+}
+
+// shadow enters a scope that binds the platform globals of m.
+func (w *walker) shadow(m globalMask) {
+	for i := range w.shadowed {
+		if m&(1<<i) != 0 {
+			w.shadowed[i]++
+		}
 	}
 }
 
-// isNil reports whether n is nil or a typed nil pointer.
-func isNil(n ast.Node) bool {
-	return n == nil || reflect.ValueOf(n).IsNil()
+// unshadow leaves the scope shadow entered.
+func (w *walker) unshadow(m globalMask) {
+	for i := range w.shadowed {
+		if m&(1<<i) != 0 {
+			w.shadowed[i]--
+		}
+	}
 }
 
-// node walks any node.
-func (w *walker) node(n ast.Node) {
-	if isNil(n) {
-		return
-	}
+// enter checks the depth bound and tells the visitor about n. It reports
+// whether n's children are to be walked; then the caller walks them and
+// decrements w.depth.
+func (w *walker) enter(n ast.Node) bool {
 	if w.depth >= maxWalkDepth {
 		w.tooDeep = true
-		return
+		return false
 	}
 	w.depth++
-	if w.v.enter(n, w) {
-		w.children(n)
+	if !w.v.enter(n, w) {
+		w.depth--
+		return false
 	}
-	w.depth--
+	return true
 }
 
-// children walks the children of n.
-func (w *walker) children(n ast.Node) {
-	if !w.statement(n) && !w.expression(n) {
-		w.other(n)
+// node walks any node: nil and typed nil pointers are skipped. One type
+// switch finds both whether n is nil and what its children are.
+func (w *walker) node(n ast.Node) {
+	switch n := n.(type) {
+	case nil:
+		return
+
+	// Statements.
+	case *ast.BlockStatement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		nodes(w, n.List)
+	case *ast.CaseStatement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Test)
+		nodes(w, n.Consequent)
+	case *ast.CatchStatement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Parameter)
+		w.node(n.Body)
+	case *ast.DoWhileStatement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Body)
+		w.node(n.Test)
+	case *ast.ExpressionStatement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Expression)
+	case *ast.ForInStatement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Into)
+		w.node(n.Source)
+		w.node(n.Body)
+	case *ast.ForOfStatement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Into)
+		w.node(n.Source)
+		w.node(n.Body)
+	case *ast.ForStatement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Initializer)
+		w.node(n.Test)
+		w.node(n.Update)
+		w.node(n.Body)
+	case *ast.IfStatement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Test)
+		w.node(n.Consequent)
+		w.node(n.Alternate)
+	case *ast.LabelledStatement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Label)
+		w.node(n.Statement)
+	case *ast.ReturnStatement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Argument)
+	case *ast.SwitchStatement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Discriminant)
+		nodes(w, n.Body)
+	case *ast.ThrowStatement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Argument)
+	case *ast.TryStatement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Body)
+		w.node(n.Catch)
+		w.node(n.Finally)
+	case *ast.VariableStatement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		nodes(w, n.List)
+	case *ast.LexicalDeclaration:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		nodes(w, n.List)
+	case *ast.WhileStatement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Test)
+		w.node(n.Body)
+	case *ast.WithStatement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Object)
+		w.node(n.Body)
+	case *ast.FunctionDeclaration:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Function)
+	case *ast.ClassDeclaration:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Class)
+	case *ast.BranchStatement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Label)
+	case *ast.BadStatement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+	case *ast.DebuggerStatement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+	case *ast.EmptyStatement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+
+	// Expressions.
+	case *ast.ArrayLiteral:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		nodes(w, n.Value)
+	case *ast.ArrayPattern:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		nodes(w, n.Elements)
+		w.node(n.Rest)
+	case *ast.AssignExpression:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Left)
+		w.node(n.Right)
+	case *ast.AwaitExpression:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Argument)
+	case *ast.BinaryExpression:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.binary(n)
+	case *ast.BracketExpression:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Left)
+		w.node(n.Member)
+	case *ast.CallExpression:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Callee)
+		nodes(w, n.ArgumentList)
+	case *ast.ConditionalExpression:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Test)
+		w.node(n.Consequent)
+		w.node(n.Alternate)
+	case *ast.DotExpression:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Left)
+	case *ast.PrivateDotExpression:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Left)
+	case *ast.OptionalChain:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Expression)
+	case *ast.Optional:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Expression)
+	case *ast.FunctionLiteral:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Name)
+		m := scopeMask(n.ParameterList, n.DeclarationList, n.Body)
+		if n.Name != nil {
+			m |= globalBit(n.Name.Name.String())
+		}
+		w.shadow(m)
+		w.fnDepth++
+		w.node(n.ParameterList)
+		w.node(n.Body)
+		w.fnDepth--
+		w.unshadow(m)
+	case *ast.ArrowFunctionLiteral:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		var body *ast.BlockStatement
+		if b, ok := n.Body.(*ast.BlockStatement); ok {
+			body = b
+		}
+		m := scopeMask(n.ParameterList, n.DeclarationList, body)
+		w.shadow(m)
+		w.fnDepth++
+		w.node(n.ParameterList)
+		w.node(n.Body)
+		w.fnDepth--
+		w.unshadow(m)
+	case *ast.ClassLiteral:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Name)
+		w.node(n.SuperClass)
+		nodes(w, n.Body)
+	case *ast.NewExpression:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Callee)
+		nodes(w, n.ArgumentList)
+	case *ast.ObjectLiteral:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		nodes(w, n.Value)
+	case *ast.ObjectPattern:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		nodes(w, n.Properties)
+		w.node(n.Rest)
+	case *ast.PropertyShort:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(&n.Name)
+		w.node(n.Initializer)
+	case *ast.PropertyKeyed:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Key)
+		w.node(n.Value)
+	case *ast.SpreadElement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Expression)
+	case *ast.SequenceExpression:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		nodes(w, n.Sequence)
+	case *ast.TemplateLiteral:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.template(n)
+	case *ast.UnaryExpression:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Operand)
+	case *ast.YieldExpression:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Argument)
+	case *ast.Binding:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Target)
+		w.node(n.Initializer)
+	case *ast.MetaProperty:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Meta)
+		w.node(n.Property)
+	case *ast.Identifier:
+		if n == nil || !w.enter(n) {
+			return
+		}
+	case *ast.StringLiteral:
+		if n == nil || !w.enter(n) {
+			return
+		}
+	case *ast.NumberLiteral:
+		if n == nil || !w.enter(n) {
+			return
+		}
+	case *ast.BooleanLiteral:
+		if n == nil || !w.enter(n) {
+			return
+		}
+	case *ast.NullLiteral:
+		if n == nil || !w.enter(n) {
+			return
+		}
+	case *ast.ThisExpression:
+		if n == nil || !w.enter(n) {
+			return
+		}
+	case *ast.TemplateElement:
+		if n == nil || !w.enter(n) {
+			return
+		}
+	case *ast.RegExpLiteral:
+		if n == nil || !w.enter(n) {
+			return
+		}
+	case *ast.BadExpression:
+		if n == nil || !w.enter(n) {
+			return
+		}
+	case *ast.PrivateIdentifier:
+		if n == nil || !w.enter(n) {
+			return
+		}
+	case *ast.SuperExpression:
+		if n == nil || !w.enter(n) {
+			return
+		}
+
+	// Neither statements nor expressions.
+	case *ast.ParameterList:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		nodes(w, n.List)
+		w.node(n.Rest)
+	case *ast.ExpressionBody:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Expression)
+	case *ast.FieldDefinition:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Key)
+		if n.Static {
+			w.node(n.Initializer) // runs when the class is defined
+		} else {
+			w.fnDepth++ // runs in the constructor
+			w.node(n.Initializer)
+			w.fnDepth--
+		}
+	case *ast.MethodDefinition:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Key)
+		w.node(n.Body)
+	case *ast.ClassStaticBlock:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Block)
+	case *ast.ForLoopInitializerExpression:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Expression)
+	case *ast.ForLoopInitializerVarDeclList:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		nodes(w, n.List)
+	case *ast.ForLoopInitializerLexicalDecl:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(&n.LexicalDeclaration)
+	case *ast.ForIntoVar:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Binding)
+	case *ast.ForDeclaration:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Target)
+	case *ast.ForIntoExpression:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		w.node(n.Expression)
+	case *ast.VariableDeclaration:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		nodes(w, n.List)
+	case *ast.Program:
+		if n == nil || !w.enter(n) {
+			return
+		}
+		m := programMask(n.DeclarationList, n.Body)
+		for _, name := range w.topNames {
+			m |= globalBit(name)
+		}
+		w.shadow(m)
+		nodes(w, n.Body)
+		w.unshadow(m)
+
+	default:
+		// A node of another type has no children the walker knows of.
+		if reflect.ValueOf(n).IsNil() || !w.enter(n) {
+			return
+		}
 	}
+	w.depth--
 }
 
 // nodes walks a list of nodes.
@@ -108,238 +567,19 @@ func nodes[T ast.Node](w *walker, list []T) {
 	}
 }
 
-// inFunction walks f's children as the inside of a function.
-func (w *walker) inFunction(f func()) {
-	w.fnDepth++
-	f()
-	w.fnDepth--
-}
-
-// statement walks the children of statement n and reports whether n was one.
-func (w *walker) statement(n ast.Node) bool {
-	switch n := n.(type) {
-	case *ast.BlockStatement:
-		nodes(w, n.List)
-	case *ast.CaseStatement:
-		w.node(n.Test)
-		nodes(w, n.Consequent)
-	case *ast.CatchStatement:
-		w.node(n.Parameter)
-		w.node(n.Body)
-	case *ast.DoWhileStatement:
-		w.node(n.Body)
-		w.node(n.Test)
-	case *ast.ExpressionStatement:
-		w.node(n.Expression)
-	case *ast.ForInStatement:
-		w.node(n.Into)
-		w.node(n.Source)
-		w.node(n.Body)
-	case *ast.ForOfStatement:
-		w.node(n.Into)
-		w.node(n.Source)
-		w.node(n.Body)
-	case *ast.ForStatement:
-		w.node(n.Initializer)
-		w.node(n.Test)
-		w.node(n.Update)
-		w.node(n.Body)
-	case *ast.IfStatement:
-		w.node(n.Test)
-		w.node(n.Consequent)
-		w.node(n.Alternate)
-	case *ast.LabelledStatement:
-		w.node(n.Label)
-		w.node(n.Statement)
-	case *ast.ReturnStatement:
-		w.node(n.Argument)
-	case *ast.SwitchStatement:
-		w.node(n.Discriminant)
-		nodes(w, n.Body)
-	case *ast.ThrowStatement:
-		w.node(n.Argument)
-	case *ast.TryStatement:
-		w.node(n.Body)
-		w.node(n.Catch)
-		w.node(n.Finally)
-	case *ast.VariableStatement:
-		nodes(w, n.List)
-	case *ast.LexicalDeclaration:
-		nodes(w, n.List)
-	case *ast.WhileStatement:
-		w.node(n.Test)
-		w.node(n.Body)
-	case *ast.WithStatement:
-		w.node(n.Object)
-		w.node(n.Body)
-	case *ast.FunctionDeclaration:
-		w.node(n.Function)
-	case *ast.ClassDeclaration:
-		w.node(n.Class)
-	case *ast.BranchStatement:
-		w.node(n.Label)
-	case *ast.BadStatement, *ast.DebuggerStatement, *ast.EmptyStatement:
-	default:
-		return false
-	}
-	return true
-}
-
-// expression walks the children of expression n and reports whether n was
-// one.
-func (w *walker) expression(n ast.Node) bool {
-	switch n := n.(type) {
-	case *ast.ArrayLiteral:
-		nodes(w, n.Value)
-	case *ast.ArrayPattern:
-		nodes(w, n.Elements)
-		w.node(n.Rest)
-	case *ast.AssignExpression:
-		w.node(n.Left)
-		w.node(n.Right)
-	case *ast.AwaitExpression:
-		w.node(n.Argument)
-	case *ast.BinaryExpression:
-		w.binary(n)
-	case *ast.BracketExpression:
-		w.node(n.Left)
-		w.node(n.Member)
-	case *ast.CallExpression:
-		w.node(n.Callee)
-		nodes(w, n.ArgumentList)
-	case *ast.ConditionalExpression:
-		w.node(n.Test)
-		w.node(n.Consequent)
-		w.node(n.Alternate)
-	case *ast.DotExpression:
-		w.node(n.Left)
-	case *ast.PrivateDotExpression:
-		w.node(n.Left)
-	case *ast.OptionalChain:
-		w.node(n.Expression)
-	case *ast.Optional:
-		w.node(n.Expression)
-	case *ast.FunctionLiteral:
-		w.node(n.Name)
-		names := scopeNames(n.ParameterList, n.DeclarationList, n.Body)
-		if n.Name != nil {
-			names = append(names, n.Name.Name.String())
-		}
-		w.scope(names, func() {
-			w.inFunction(func() {
-				w.node(n.ParameterList)
-				w.node(n.Body)
-			})
-		})
-	case *ast.ArrowFunctionLiteral:
-		var body *ast.BlockStatement
-		if b, ok := n.Body.(*ast.BlockStatement); ok {
-			body = b
-		}
-		w.scope(scopeNames(n.ParameterList, n.DeclarationList, body), func() {
-			w.inFunction(func() {
-				w.node(n.ParameterList)
-				w.node(n.Body)
-			})
-		})
-	case *ast.ClassLiteral:
-		w.node(n.Name)
-		w.node(n.SuperClass)
-		nodes(w, n.Body)
-	case *ast.NewExpression:
-		w.node(n.Callee)
-		nodes(w, n.ArgumentList)
-	case *ast.ObjectLiteral:
-		nodes(w, n.Value)
-	case *ast.ObjectPattern:
-		nodes(w, n.Properties)
-		w.node(n.Rest)
-	case *ast.PropertyShort:
-		w.node(&n.Name)
-		w.node(n.Initializer)
-	case *ast.PropertyKeyed:
-		w.node(n.Key)
-		w.node(n.Value)
-	case *ast.SpreadElement:
-		w.node(n.Expression)
-	case *ast.SequenceExpression:
-		nodes(w, n.Sequence)
-	case *ast.TemplateLiteral:
-		w.template(n)
-	case *ast.UnaryExpression:
-		w.node(n.Operand)
-	case *ast.YieldExpression:
-		w.node(n.Argument)
-	case *ast.Binding:
-		w.node(n.Target)
-		w.node(n.Initializer)
-	case *ast.MetaProperty:
-		w.node(n.Meta)
-		w.node(n.Property)
-	case *ast.BadExpression, *ast.BooleanLiteral, *ast.Identifier, *ast.PrivateIdentifier,
-		*ast.NullLiteral, *ast.NumberLiteral, *ast.RegExpLiteral, *ast.StringLiteral,
-		*ast.TemplateElement, *ast.ThisExpression, *ast.SuperExpression:
-	default:
-		return false
-	}
-	return true
-}
-
-// other walks the children of the nodes that are neither statements nor
-// expressions.
-func (w *walker) other(n ast.Node) {
-	switch n := n.(type) {
-	case *ast.ParameterList:
-		nodes(w, n.List)
-		w.node(n.Rest)
-	case *ast.ExpressionBody:
-		w.node(n.Expression)
-	case *ast.FieldDefinition:
-		w.node(n.Key)
-		if n.Static {
-			w.node(n.Initializer) // runs when the class is defined
-		} else {
-			w.inFunction(func() { w.node(n.Initializer) }) // runs in the constructor
-		}
-	case *ast.MethodDefinition:
-		w.node(n.Key)
-		w.node(n.Body)
-	case *ast.ClassStaticBlock:
-		w.node(n.Block)
-	case *ast.ForLoopInitializerExpression:
-		w.node(n.Expression)
-	case *ast.ForLoopInitializerVarDeclList:
-		nodes(w, n.List)
-	case *ast.ForLoopInitializerLexicalDecl:
-		w.node(&n.LexicalDeclaration)
-	case *ast.ForIntoVar:
-		w.node(n.Binding)
-	case *ast.ForDeclaration:
-		w.node(n.Target)
-	case *ast.ForIntoExpression:
-		w.node(n.Expression)
-	case *ast.VariableDeclaration:
-		nodes(w, n.List)
-	case *ast.Program:
-		names := scopeNames(nil, n.DeclarationList, &ast.BlockStatement{List: n.Body})
-		w.scope(append(names, w.topNames...), func() {
-			nodes(w, n.Body)
-		})
-	}
-}
-
 // binary walks a chain of binary expressions iteratively down its left
 // spine, so that "a + b + c + ..." with thousands of operands does not
-// recurse thousands of times.
+// recurse thousands of times. The right operands wait on w.rights.
 func (w *walker) binary(n *ast.BinaryExpression) {
-	rights := []ast.Expression{n.Right}
+	base := len(w.rights)
+	w.rights = append(w.rights, n.Right)
 	cur := n.Left
 	for {
 		b, ok := cur.(*ast.BinaryExpression)
 		if !ok || b == nil || !w.v.enter(b, w) {
 			break
 		}
-		rights = append(rights, b.Right)
+		w.rights = append(w.rights, b.Right)
 		cur = b.Left
 	}
 	// When enter returned false for a binary expression, skip its children
@@ -347,7 +587,9 @@ func (w *walker) binary(n *ast.BinaryExpression) {
 	if b, ok := cur.(*ast.BinaryExpression); !ok || b == nil {
 		w.node(cur)
 	}
-	for _, r := range slices.Backward(rights) {
+	for i := len(w.rights) - 1; i >= base; i-- {
+		r := w.rights[i]
+		w.rights = w.rights[:i]
 		w.node(r)
 	}
 }
@@ -367,42 +609,95 @@ func (w *walker) template(n *ast.TemplateLiteral) {
 	}
 }
 
-// scopeNames lists the names a function (or the program) binds: its
-// parameters, its var declarations (goja hoists them into decls), and the
-// function, class, let and const declarations directly in its body.
-// Declarations in nested blocks are not seen, which only ever leaves a
-// call reported as the platform's.
-func scopeNames(params *ast.ParameterList, decls []*ast.VariableDeclaration, body *ast.BlockStatement) []string {
-	var names []string
+// scopeMask is the set of platform globals a function (or the program)
+// binds: among its parameters, its var declarations (goja hoists them into
+// decls), and the function, class, let and const declarations directly in
+// its body. Declarations in nested blocks are not seen, which only ever
+// leaves a call reported as the platform's.
+func scopeMask(params *ast.ParameterList, decls []*ast.VariableDeclaration, body *ast.BlockStatement) globalMask {
+	var m globalMask
 	if params != nil {
 		for _, b := range params.List {
-			names = patternNames(b, names)
+			m |= patternMask(b)
 		}
-		names = patternNames(params.Rest, names)
+		m |= patternMask(params.Rest)
 	}
+	m |= declsMask(decls)
+	if body != nil {
+		m |= statementsMask(body.List)
+	}
+	return m
+}
+
+// programMask is scopeMask for a program: its var declarations and the
+// declarations directly in its body.
+func programMask(decls []*ast.VariableDeclaration, body []ast.Statement) globalMask {
+	return declsMask(decls) | statementsMask(body)
+}
+
+// declsMask is the set of platform globals var declarations bind.
+func declsMask(decls []*ast.VariableDeclaration) globalMask {
+	var m globalMask
 	for _, d := range decls {
 		for _, b := range d.List {
-			names = patternNames(b, names)
+			m |= patternMask(b)
 		}
 	}
-	if body == nil {
-		return names
-	}
-	for _, st := range body.List {
+	return m
+}
+
+// statementsMask is the set of platform globals the function, class, let
+// and const declarations of list bind.
+func statementsMask(list []ast.Statement) globalMask {
+	var m globalMask
+	for _, st := range list {
 		switch st := st.(type) {
 		case *ast.FunctionDeclaration:
 			if st.Function != nil && st.Function.Name != nil {
-				names = append(names, st.Function.Name.Name.String())
+				m |= globalBit(st.Function.Name.Name.String())
 			}
 		case *ast.ClassDeclaration:
 			if st.Class != nil && st.Class.Name != nil {
-				names = append(names, st.Class.Name.Name.String())
+				m |= globalBit(st.Class.Name.Name.String())
 			}
 		case *ast.LexicalDeclaration:
 			for _, b := range st.List {
-				names = patternNames(b, names)
+				m |= patternMask(b)
 			}
 		}
 	}
-	return names
+	return m
+}
+
+// patternMask is the set of platform globals among the names the
+// destructuring pattern e binds (see patternNames).
+func patternMask(e ast.Expression) globalMask {
+	switch e := e.(type) {
+	case *ast.Identifier:
+		if e != nil {
+			return globalBit(e.Name.String())
+		}
+	case *ast.ArrayPattern:
+		var m globalMask
+		for _, el := range e.Elements {
+			m |= patternMask(el)
+		}
+		return m | patternMask(e.Rest)
+	case *ast.ObjectPattern:
+		var m globalMask
+		for _, p := range e.Properties {
+			switch p := p.(type) {
+			case *ast.PropertyShort:
+				m |= globalBit(p.Name.Name.String())
+			case *ast.PropertyKeyed:
+				m |= patternMask(p.Value)
+			}
+		}
+		return m | patternMask(e.Rest)
+	case *ast.AssignExpression:
+		return patternMask(e.Left)
+	case *ast.Binding:
+		return patternMask(e.Target)
+	}
+	return 0
 }

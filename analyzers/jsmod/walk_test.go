@@ -103,3 +103,24 @@ func TestWalkerLongChains(t *testing.T) {
 		t.Errorf("deps %+v", m.Deps)
 	}
 }
+
+// otherNode is a node type the walker does not know.
+type otherNode struct{ ast.Identifier }
+
+// TestWalkerSkipsTypedNil checks that nil nodes of any type, the types the
+// walker knows and the others, are not entered.
+func TestWalkerSkipsTypedNil(t *testing.T) {
+	r := &recorder{seen: map[ast.Node]bool{}}
+	w := &walker{v: r}
+	for _, n := range []ast.Node{
+		nil, (*ast.Identifier)(nil), (*ast.BlockStatement)(nil), (*ast.CatchStatement)(nil),
+		(*ast.FunctionLiteral)(nil), (*ast.BinaryExpression)(nil), (*ast.Program)(nil),
+		(*ast.ParameterList)(nil), (*otherNode)(nil), // (the default case)
+		&ast.TryStatement{Body: &ast.BlockStatement{}},
+	} {
+		w.node(n)
+	}
+	if len(r.seen) != 2 || w.depth != 0 {
+		t.Errorf("entered %v, depth %d", r.seen, w.depth)
+	}
+}
