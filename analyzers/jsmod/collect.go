@@ -240,24 +240,42 @@ func (c *collector) enter(n ast.Node, w *walker) bool {
 // call handles calls: dependencies, esbuild's export helpers and
 // Object.assign/defineProperty on the exports.
 func (c *collector) call(n *ast.CallExpression, w *walker) bool {
-	if d, ok := n.Callee.(*ast.DotExpression); ok && d != nil && isIdent(d.Left, "wx") && !w.bound("wx") {
-		c.wxs = append(c.wxs, rawWxCall{name: d.Identifier.Name.String(), at: off(d.Identifier.Idx)})
+	// The callee's name (name(…)) or object and property (obj.prop(…)),
+	// read once: "" when it is not of that form. (isIdent and isMember
+	// give the same answers.)
+	var name, obj, prop string
+	switch e := n.Callee.(type) {
+	case *ast.Identifier:
+		if e != nil {
+			name = e.Name.String()
+		}
+	case *ast.DotExpression:
+		if e == nil {
+			break
+		}
+		if l, ok := e.Left.(*ast.Identifier); ok && l != nil {
+			obj, prop = l.Name.String(), e.Identifier.Name.String()
+		}
+	}
+	if obj == "wx" && !w.bound("wx") {
+		d := n.Callee.(*ast.DotExpression)
+		c.wxs = append(c.wxs, rawWxCall{name: prop, at: off(d.Identifier.Idx)})
 	}
 	switch {
-	case isIdent(n.Callee, "require") && !w.bound("require"):
+	case name == "require" && !w.bound("require"):
 		c.require(n, Require, w)
-	case isMember(n.Callee, "require", "async") && !w.bound("require"):
+	case obj == "require" && prop == "async" && !w.bound("require"):
 		c.require(n, RequireAsync, w)
-	case isIdent(n.Callee, "requirePlugin") && !w.bound("requirePlugin"):
+	case name == "requirePlugin" && !w.bound("requirePlugin"):
 		c.require(n, RequirePlugin, w)
-	case isIdent(n.Callee, "App") && !w.bound("App"):
+	case name == "App" && !w.bound("App"):
 		c.apps = append(c.apps, nodeSpan(n.Callee))
-	case isMember(n.Callee, "wx", "requestPluginPayment") && len(n.ArgumentList) > 0 && !w.bound("wx"):
+	case obj == "wx" && prop == "requestPluginPayment" && len(n.ArgumentList) > 0 && !w.bound("wx"):
 		c.pluginPayment(n.ArgumentList[0])
-	case c.esm && isIdent(n.Callee, "__export"):
+	case c.esm && name == "__export":
 		c.esbuildExports(n)
 		return false
-	case c.esm && isIdent(n.Callee, "__reExport"):
+	case c.esm && name == "__reExport":
 		c.opaque = true
 		for _, a := range n.ArgumentList {
 			if req, ok := a.(*ast.CallExpression); ok && isIdent(req.Callee, "require") {
@@ -266,12 +284,12 @@ func (c *collector) call(n *ast.CallExpression, w *walker) bool {
 		}
 	case c.esm && c.dynamicImport(n, w):
 		return false
-	case c.dynName != "" && isIdent(n.Callee, c.dynName):
+	case c.dynName != "" && name == c.dynName:
 		c.importCall(n, w)
 		return false
-	case isMember(n.Callee, "Object", "assign") && len(n.ArgumentList) > 0 && isExportsObject(n.ArgumentList[0]):
+	case obj == "Object" && prop == "assign" && len(n.ArgumentList) > 0 && isExportsObject(n.ArgumentList[0]):
 		c.opaque = true
-	case isMember(n.Callee, "Object", "defineProperty") && len(n.ArgumentList) > 2 && isExportsObject(n.ArgumentList[0]):
+	case obj == "Object" && prop == "defineProperty" && len(n.ArgumentList) > 2 && isExportsObject(n.ArgumentList[0]):
 		c.defineProperty(n)
 	}
 	return true

@@ -118,12 +118,16 @@ const (
 	esmImportName = "$fpc_i"
 )
 
-// strictReserved are the names strict mode code (every module) may not
-// bind or reference.
-var strictReserved = map[string]bool{
-	"await": true, "yield": true, "let": true, "static": true, "implements": true,
-	"interface": true, "package": true, "private": true, "protected": true, "public": true,
-	"eval": true, "arguments": true,
+// strictReserved reports whether w is one of the names strict mode code
+// (every module) may not bind or reference. (A switch: strictFinder asks
+// for every identifier, and hashing for a map cost more.)
+func strictReserved(w string) bool {
+	switch w {
+	case "await", "yield", "let", "static", "implements", "interface", "package",
+		"private", "protected", "public", "eval", "arguments":
+		return true
+	}
+	return false
 }
 
 // jsReserved are the reserved words, which are no binding names.
@@ -223,7 +227,7 @@ func plainIdent(w string) bool {
 
 // bindingName reports whether w can be bound by a module.
 func bindingName(w string) bool {
-	return plainIdent(w) && !jsReserved[w] && !strictReserved[w]
+	return plainIdent(w) && !jsReserved[w] && !strictReserved(w)
 }
 
 // esmString reads a string literal; it returns its value and span.
@@ -920,7 +924,10 @@ func (f *strictFinder) enter(n ast.Node, _ *walker) bool {
 			f.found = f.found || n.Token == token.CONST && b.Initializer == nil
 		}
 	case *ast.Identifier:
-		f.found = f.found || n != nil && strictReserved[n.Name.String()] && n.Name.String() != "arguments"
+		if !f.found && n != nil {
+			name := n.Name.String()
+			f.found = strictReserved(name) && name != "arguments"
+		}
 	case *ast.NumberLiteral:
 		f.found = f.found || len(n.Literal) > 1 && n.Literal[0] == '0' && isDigit(n.Literal[1])
 	case *ast.StringLiteral:
@@ -994,11 +1001,24 @@ func duplicateParams(p *ast.ParameterList) bool {
 	if p == nil {
 		return false
 	}
-	var names []string
+	if len(p.List) == 0 && p.Rest == nil {
+		return false
+	}
+	var buf [8]string
+	names := buf[:0]
 	for _, b := range p.List {
 		names = patternNames(b, names)
 	}
 	names = patternNames(p.Rest, names)
+	if len(names) <= len(buf) {
+		// Few names (nearly every function): compare them pairwise.
+		for i, n := range names {
+			if slices.Contains(names[:i], n) {
+				return true
+			}
+		}
+		return false
+	}
 	seen := map[string]bool{}
 	for _, n := range names {
 		if seen[n] {

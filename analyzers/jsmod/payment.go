@@ -32,14 +32,23 @@ type payState struct {
 	methods map[*ast.FunctionLiteral]*ast.ObjectLiteral
 	// frames are the scopes around the current node, innermost last.
 	frames []payFrame
-	// bindings holds, per name, the offset of every binding of it in the
-	// file (declarations, parameters, assignments).
-	bindings map[string][]int
+	// bindings are the name and offset of every binding in the file
+	// (declarations, parameters, assignments), in the order seen: only
+	// the few payment candidates look names up, once the walk is done.
+	bindings []payBinding
+	// byName indexes bindings by name when a candidate first asks.
+	byName map[string][]int
 	// dataWritten is set when the file may change a data field the data
 	// literal sets (setData that cannot be read, or sets version; an
 	// assignment to .data or .version; Object.assign on .data).
 	dataWritten bool
 	cands       []payCandidate
+}
+
+// payBinding is one binding of a name.
+type payBinding struct {
+	name string
+	at   int
 }
 
 // payFrame is one scope: a function, an arrow function or a block.
@@ -72,7 +81,6 @@ type payCandidate struct {
 // lifetimes, pageLifetimes and observers.
 func (c *collector) componentMethods(prog *ast.Program) {
 	c.pay.methods = map[*ast.FunctionLiteral]*ast.ObjectLiteral{}
-	c.pay.bindings = map[string][]int{}
 	for _, st := range prog.Body {
 		es, ok := st.(*ast.ExpressionStatement)
 		if !ok || es == nil {
@@ -270,8 +278,7 @@ func (s *payState) thisData() *ast.ObjectLiteral {
 }
 
 func (s *payState) bind(id *ast.Identifier) {
-	name := id.Name.String()
-	s.bindings[name] = append(s.bindings[name], off(id.Idx))
+	s.bindings = append(s.bindings, payBinding{name: id.Name.String(), at: off(id.Idx)})
 }
 
 // bindPattern records the names a binding target or assignment target
@@ -420,7 +427,7 @@ func (c *collector) finishPayments() {
 			c.pays = append(c.pays, p)
 		}
 	}
-	s.frames, s.cands, s.methods, s.bindings = nil, nil, nil, nil
+	s.frames, s.cands, s.methods, s.bindings, s.byName = nil, nil, nil, nil, nil
 }
 
 // onlyBinding reports whether pc is the only binding of name in the
@@ -428,7 +435,13 @@ func (c *collector) finishPayments() {
 // other binding can shadow it where the call uses it.
 func (s *payState) onlyBinding(name string, pc payConst) bool {
 	n := 0
-	for _, at := range s.bindings[name] {
+	if s.byName == nil {
+		s.byName = map[string][]int{}
+		for _, b := range s.bindings {
+			s.byName[b.name] = append(s.byName[b.name], b.at)
+		}
+	}
+	for _, at := range s.byName[name] {
 		if at >= pc.fnStart && at < pc.fnEnd {
 			n++
 		}
