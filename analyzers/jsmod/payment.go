@@ -211,20 +211,17 @@ func (c *collector) payScopes(n ast.Node) {
 	// Only the nodes that open a frame or read one close those before
 	// them (Idx0 is not safe on every node: an empty Program has none).
 	switch n := n.(type) {
-	case *ast.FunctionLiteral, *ast.ArrowFunctionLiteral, *ast.BlockStatement, *ast.LexicalDeclaration:
-		s.leave(off(n.Idx0()))
-	case *ast.CallExpression:
-		s.leave(off(n.LeftParenthesis))
-	}
-	switch n := n.(type) {
 	case *ast.FunctionLiteral:
+		s.leave(off(n.Idx0()))
 		if n.Name != nil {
 			s.bind(n.Name)
 		}
 		s.push(n, true, s.methods[n])
 	case *ast.ArrowFunctionLiteral:
+		s.leave(off(n.Idx0()))
 		s.push(n, true, s.thisData())
 	case *ast.BlockStatement:
+		s.leave(off(n.Idx0()))
 		s.push(n, false, s.thisData())
 	case *ast.ClassLiteral:
 		if n.Name != nil {
@@ -248,10 +245,12 @@ func (c *collector) payScopes(n ast.Node) {
 			s.bindPattern(n.Operand)
 		}
 	case *ast.LexicalDeclaration:
+		s.leave(off(n.Idx0()))
 		if n.Token == token.CONST {
 			s.consts(n.List)
 		}
 	case *ast.CallExpression:
+		s.leave(off(n.LeftParenthesis))
 		if dataChanged(n) {
 			s.dataWritten = true
 		}
