@@ -166,7 +166,7 @@ func (s *nestScanner) enumToken(t nestTok) {
 		return
 	}
 	switch {
-	case t.kind == tokValue && (t.text == "'" || t.template):
+	case t.kind == tokValue && (t.text == "'" || t.template()):
 		e.acc = saturate(e.acc + s.i - t.start)
 	case t.kind == tokTmplHead || t.kind == tokTmplTail:
 		e.acc = saturate(e.acc + s.i - t.start)

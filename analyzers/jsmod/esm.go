@@ -417,7 +417,7 @@ func (s *nestScanner) finish(st esmStmt) bool {
 	}
 	st.end = end
 	s.esm.stmts = append(s.esm.stmts, st)
-	s.prev, s.prevWord, s.seenTok = prevSemi, "", true
+	s.prev, s.prevFlags, s.seenTok = prevSemi, 0, true
 	return true
 }
 
@@ -456,7 +456,7 @@ func (s *nestScanner) declaration(st esmStmt, at int) {
 	for len(s.comments) > 0 && s.comments[len(s.comments)-1].Start >= at {
 		s.comments = s.comments[:len(s.comments)-1]
 	}
-	s.prev, s.prevWord, s.seenTok = prevSemi, "", true
+	s.prev, s.prevFlags, s.seenTok = prevSemi, 0, true
 }
 
 // exportStar reads the rest of "export * from 'x'" or "export * as ns from 'x'".
@@ -538,7 +538,7 @@ func (s *nestScanner) exportDefault(start int) bool {
 	if keyword == "" { // an expression
 		s.i, s.comments = i, s.comments[:n]
 		s.esm.stmts = append(s.esm.stmts, st)
-		s.prev, s.prevWord, s.seenTok = prevStart, "", true
+		s.prev, s.prevFlags, s.seenTok = prevStart, 0, true
 		return true
 	}
 	st.kind = esmExportDefDecl

@@ -1,5 +1,7 @@
 package jsmod
 
+import "bytes"
+
 // Estimating what esbuild spends joining strings.
 //
 // esbuild folds "a" + "b" into "ab" whatever its options (there is no
@@ -50,26 +52,39 @@ type foldChain struct {
 	extra     int  // TypeScript: the lengths of the enum members it names
 }
 
-// foldLiteralWord reports whether w is a word that esbuild turns into a
-// string, or an operator that leaves a constant a constant ("void 0" is
-// undefined; an identifier after them still marks the operand).
-func foldLiteralWord(w string) bool {
-	switch w {
-	case "true", "false", "null", "undefined", "NaN", "Infinity",
-		"typeof", "void", "delete", "new", "await", "yield", "as", "satisfies":
-		return true
-	}
-	return false
-}
+// The words that esbuild turns into strings, and the operators that leave
+// a constant a constant ("void 0" is undefined; an identifier after them
+// still marks the operand), are marked wordFoldLiteral (wordFlags); the
+// punctuators that bind at least as tightly as "+" or are part of an
+// operand, which neither end a chain nor an operand, are marked in
+// punctFoldNeutral.
 
-// foldNeutral reports whether punctuator op binds at least as tightly as
-// "+" or is part of an operand: it neither ends a chain nor an operand.
-func foldNeutral(op string) bool {
-	switch op {
-	case "(", "[", "{", ".", "?.", "!", "~", "++", "--", "*", "/", "%", "**", "-", "+":
+// foldTest, set by tests, makes every scan follow the concatenations.
+var foldTest bool
+
+// needFold reports whether the scan of JavaScript text must follow its
+// string concatenations: whether their estimated cost could exceed
+// maxFoldCost. Otherwise foldAt stays -1 whatever they are, and following
+// them is wasted work.
+//
+// The bound: within a level, the operands of one run of joined constants
+// are disjoint spans of the text, each estimated at its length plus
+// foldOperandCost (in JavaScript no enum member adds to it), so a run of k
+// operands is estimated at most N + 16k for a text of N bytes; each of its
+// k-1 joins (one per binary "+") adds at most that much to the cost, and
+// k ≤ 2(k-1). With P the number of "+" bytes, the total over all runs is
+// at most P·N + 32·P².
+func needFold(text []byte) bool {
+	if foldTest {
 		return true
 	}
-	return false
+	p := bytes.Count(text, []byte{'+'})
+	if p == 0 {
+		return false
+	}
+	n := len(text)
+	// p ≤ maxFoldCost/n keeps the products below overflow.
+	return p > maxFoldCost/n || p*n+32*p*p > maxFoldCost
 }
 
 // foldToken accounts token t (before it updates s.prev) to the chain of
@@ -85,28 +100,27 @@ func (s *nestScanner) foldToken(t nestTok) {
 			return
 		}
 	case tokPunct:
-		switch op := t.text; {
-		case op == ")" || op == "]" || op == "}":
+		switch op := t.op(); {
+		case op == pRParen || op == pRBrack || op == pRBrace:
 			return
-		case op == "+" && s.prev == prevEnd:
+		case op == pPlus && s.prev == prevEnd:
 			s.foldOperand(c, t.start, t.start)
 			c.typeMode = false
 			return
-		case c.typeMode || foldNeutral(op):
+		case c.typeMode || punctFoldNeutral[op]:
 		default:
 			s.endChain(lv)
 			return
 		}
 	case tokWord:
-		w := t.text
 		switch {
 		case s.afterDot || c.typeMode:
-		case w == "in" || w == "instanceof":
+		case t.flags()&wordRelation != 0:
 			s.endChain(lv)
 			return
-		case s.ts && (w == "as" || w == "satisfies"):
+		case s.ts && t.flags()&wordTypeAfter != 0:
 			c.typeMode = true
-		case !foldLiteralWord(w) && !s.ts:
+		case t.flags()&wordFoldLiteral == 0 && !s.ts:
 			s.startOperand(c, t.start)
 			c.opaque = true
 			return

@@ -2,7 +2,6 @@ package jsmod
 
 import (
 	"bytes"
-	"strings"
 
 	"github.com/fpcheck/fpcheck/analyzers/source"
 )
@@ -127,7 +126,8 @@ func scanText(text []byte, typeScript bool) scanResult {
 // scanPass runs the scan once; known, when set, holds the estimated
 // lengths of the enum members of a previous pass.
 func scanPass(text []byte, src string, typeScript bool, known map[string]int) *nestScanner {
-	s := &nestScanner{text: text, src: src, ts: typeScript, levels: []nestLevel{{}}, tooDeep: -1, foldAt: -1}
+	s := &nestScanner{text: text, src: src, ts: typeScript, levels: make([]nestLevel, 1, 16), tooDeep: -1, foldAt: -1}
+	s.fold = typeScript || needFold(text)
 	if typeScript {
 		s.enum = newEnumScan(known)
 	}
@@ -215,31 +215,49 @@ const (
 )
 
 // nestTok is one token: its kind, text (words and punctuators) and offset.
+// It has at most four fields, so that the compiler keeps it in registers
+// (a larger struct goes through memory, with a store-forwarding stall
+// where it is copied).
 type nestTok struct {
 	text  string
 	start int
 	kind  tokKind
-	// template is set for a tokValue that is a whole template literal.
-	template bool
+	// code is the punctuator of a tokPunct (op) or the classes of a
+	// tokWord (flags).
+	code uint16
 }
+
+// op is the punctuator of a tokPunct.
+func (t nestTok) op() punct { return punct(t.code) }
+
+// flags are the classes of a tokWord (wordFlags).
+func (t nestTok) flags() wordFlag { return wordFlag(t.code) }
+
+// template reports whether t is a whole template literal.
+func (t nestTok) template() bool { return t.kind == tokValue && t.text == "`" }
 
 // nestScanner measures nesting; see the comment at the top of the file.
 type nestScanner struct {
 	text []byte
 	// src is text as a string: words are slices of it, not copies (keep
 	// a word past the scan with strings.Clone).
-	src      string
-	ts       bool
-	i        int
-	levels   []nestLevel
-	total    int // the estimate: bracket depth plus all chains
-	prev     prevClass
-	prevWord string // the previous token when it was a word, else ""
-	tooDeep  int    // offset where the estimate first exceeded maxNesting, or -1
+	src    string
+	ts     bool
+	i      int
+	levels []nestLevel
+	total  int // the estimate: bracket depth plus all chains
+	prev   prevClass
+	// prevFlags are the classes of the previous token when it was a
+	// word, else 0.
+	prevFlags wordFlag
+	tooDeep   int // offset where the estimate first exceeded maxNesting, or -1
 	// moduleSyntax: see scanResult.
 	moduleSyntax bool
 	// afterDot is set when the previous token was "." or "?.".
 	afterDot bool
+	// fold is set when the string concatenations are followed (see
+	// needFold); otherwise foldAt stays -1 whatever they are.
+	fold bool
 	// comments: see scanResult.
 	comments []source.Comment
 	// foldCost is the estimated cost of esbuild's string joining so far;
@@ -257,7 +275,7 @@ type nestScanner struct {
 }
 
 // wordFlag classifies keywords for the scan (wordFlags).
-type wordFlag uint8
+type wordFlag uint16
 
 const (
 	// wordContinuing words continue an expression or statement rather
@@ -275,16 +293,33 @@ const (
 	// wordOperator words are keywords after which an expression is
 	// expected, so a "/" after them starts a regular expression.
 	wordOperator
+	// wordModule: "import" and "export".
+	wordModule
+	// wordElse: "else"; wordIf: "if".
+	wordElse
+	wordIf
+	// wordRelation: "in" and "instanceof", which end a string
+	// concatenation (fold.go).
+	wordRelation
+	// wordTypeAfter: "as" and "satisfies", after which a TypeScript type
+	// follows (fold.go).
+	wordTypeAfter
+	// wordFoldLiteral words are turned into strings by esbuild or leave a
+	// constant a constant (foldLiteralWord in fold.go).
+	wordFoldLiteral
 )
 
 // wordFlags returns the classes of word w (a switch: no hashing on the
 // scan's hot path).
 func wordFlags(w string) wordFlag {
+	if len(w) < 2 || len(w) > 10 {
+		return 0
+	}
 	switch w {
 	case "as":
-		return wordContinuing | wordOperator
+		return wordContinuing | wordOperator | wordTypeAfter | wordFoldLiteral
 	case "await":
-		return wordExprChain | wordOperator
+		return wordExprChain | wordOperator | wordFoldLiteral
 	case "case":
 		return wordOperator
 	case "catch":
@@ -296,13 +331,13 @@ func wordFlags(w string) wordFlag {
 	case "default":
 		return wordOperator
 	case "delete":
-		return wordExprChain | wordOperator
+		return wordExprChain | wordOperator | wordFoldLiteral
 	case "do":
 		return wordStmtChain | wordOperator
 	case "else":
-		return wordContinuing | wordStmtChain | wordOperator
+		return wordContinuing | wordStmtChain | wordOperator | wordElse
 	case "export":
-		return wordOperator
+		return wordOperator | wordModule
 	case "extends":
 		return wordContinuing | wordExprChain | wordOperator
 	case "finally":
@@ -312,23 +347,23 @@ func wordFlags(w string) wordFlag {
 	case "function":
 		return wordOperator
 	case "if":
-		return wordStmtChain | wordHeader | wordOperator
+		return wordStmtChain | wordHeader | wordOperator | wordIf
 	case "implements":
 		return wordContinuing
 	case "import":
-		return wordOperator
+		return wordOperator | wordModule
 	case "in":
-		return wordContinuing | wordExprChain | wordOperator
+		return wordContinuing | wordExprChain | wordOperator | wordRelation
 	case "infer":
 		return wordTSChain
 	case "instanceof":
-		return wordContinuing | wordExprChain | wordOperator
+		return wordContinuing | wordExprChain | wordOperator | wordRelation
 	case "keyof":
 		return wordTSChain | wordOperator
 	case "let":
 		return wordOperator
 	case "new":
-		return wordExprChain | wordOperator
+		return wordExprChain | wordOperator | wordFoldLiteral
 	case "of":
 		return wordContinuing | wordOperator
 	case "readonly":
@@ -336,7 +371,7 @@ func wordFlags(w string) wordFlag {
 	case "return":
 		return wordOperator
 	case "satisfies":
-		return wordContinuing
+		return wordContinuing | wordTypeAfter | wordFoldLiteral
 	case "switch":
 		return wordOperator
 	case "throw":
@@ -344,19 +379,21 @@ func wordFlags(w string) wordFlag {
 	case "try":
 		return wordOperator
 	case "typeof":
-		return wordExprChain | wordOperator
+		return wordExprChain | wordOperator | wordFoldLiteral
 	case "unique":
 		return wordTSChain
 	case "var":
 		return wordOperator
 	case "void":
-		return wordExprChain | wordOperator
+		return wordExprChain | wordOperator | wordFoldLiteral
 	case "while":
 		return wordStmtChain | wordHeader | wordOperator
 	case "with":
 		return wordStmtChain | wordHeader | wordOperator
 	case "yield":
-		return wordExprChain | wordOperator
+		return wordExprChain | wordOperator | wordFoldLiteral
+	case "true", "false", "null", "undefined", "NaN", "Infinity":
+		return wordFoldLiteral
 	}
 	return 0
 }
@@ -364,7 +401,7 @@ func wordFlags(w string) wordFlag {
 // measure updates the estimate for token t; newline tells whether a line
 // break precedes it.
 func (s *nestScanner) measure(t nestTok, newline bool) {
-	if !s.ts && t.kind == tokWord && (t.text == "import" || t.text == "export") && !s.afterDot {
+	if t.kind == tokWord && t.flags()&wordModule != 0 && !s.ts && !s.afterDot {
 		s.moduleSyntax = true
 		if s.esmWord(t, newline) {
 			s.afterDot = false
@@ -372,17 +409,22 @@ func (s *nestScanner) measure(t nestTok, newline bool) {
 		}
 	}
 	s.measureToken(t, newline)
-	s.afterDot = t.kind == tokPunct && (t.text == "." || t.text == "?.")
+	s.afterDot = t.kind == tokPunct && (t.op() == pDot || t.op() == pOptDot)
 	s.seenTok = true
 }
 
 // measureToken does the work of measure.
 func (s *nestScanner) measureToken(t nestTok, newline bool) {
-	if s.startsStatement(t) && s.atBoundary(newline) {
-		s.resetExpr()
-		s.resetStmt()
+	// A statement boundary: see the comment at the top.
+	if s.prev == prevSemi || s.prev == prevBrace || newline && s.prev == prevEnd {
+		if s.startsStatement(t) {
+			s.resetExpr()
+			s.resetStmt()
+		}
 	}
-	s.foldToken(t)
+	if s.fold {
+		s.foldToken(t)
+	}
 	if s.enum != nil {
 		s.enumToken(t)
 	}
@@ -390,8 +432,14 @@ func (s *nestScanner) measureToken(t nestTok, newline bool) {
 	case tokWord:
 		s.measureWord(t)
 		return
+	case tokPunct:
+		wasEnd := s.prev == prevEnd
+		s.measurePunct(t)
+		if s.ts && t.op() == pNot && wasEnd && !newline {
+			s.prev = prevEnd // a TypeScript non-null assertion: "a! / 2"
+		}
 	case tokValue:
-		if t.template && s.prev == prevEnd {
+		if t.template() && s.prev == prevEnd {
 			s.growExpr(1, t.start) // tagged template in a chain
 		}
 		s.prev = prevEnd
@@ -407,92 +455,81 @@ func (s *nestScanner) measureToken(t nestTok, newline bool) {
 	case tokTmplTail:
 		s.pop()
 		s.prev = prevEnd
-	case tokPunct:
-		wasEnd := s.prev == prevEnd
-		s.measurePunct(t)
-		if s.ts && t.text == "!" && wasEnd && !newline {
-			s.prev = prevEnd // a TypeScript non-null assertion: "a! / 2"
-		}
 	}
-	s.prevWord = ""
+	s.prevFlags = 0
 }
 
 // startsStatement reports whether t can start a statement.
 func (s *nestScanner) startsStatement(t nestTok) bool {
 	switch t.kind {
 	case tokWord:
-		return wordFlags(t.text)&wordContinuing == 0
+		return t.flags()&wordContinuing == 0
 	case tokValue:
-		return !t.template && t.text != "/"
+		return t.text != "`" && t.text != "/"
 	case tokPunct:
-		return t.text == "{"
+		return t.op() == pLBrace
 	default:
 		return false
 	}
 }
 
-// atBoundary reports whether a statement ends before the current token,
-// given that it can start one.
-func (s *nestScanner) atBoundary(newline bool) bool {
-	return s.prev == prevSemi || s.prev == prevBrace || newline && s.prev == prevEnd
-}
-
 // measureWord measures a word: keywords that nest grow a chain.
 func (s *nestScanner) measureWord(t nestTok) {
-	w := t.text
-	flags := wordFlags(w)
-	if w[0] == '#' {
+	flags := t.flags()
+	if t.text[0] == '#' {
 		s.privateName = true
 	}
-	if (w == "import" || w == "export") && !s.afterDot {
+	if flags&wordModule != 0 && !s.afterDot {
 		s.moduleSyntax = true
 	}
-	switch {
-	case w == "if" && s.prevWord == "else":
-		// "else if" recurses once, counted at "else".
-	case flags&wordStmtChain != 0:
-		s.growStmt(t.start)
-	case flags&wordExprChain != 0, s.ts && flags&wordTSChain != 0:
-		s.growExpr(1, t.start)
+	if flags != 0 {
+		switch {
+		case flags&wordIf != 0 && s.prevFlags&wordElse != 0:
+			// "else if" recurses once, counted at "else".
+		case flags&wordStmtChain != 0:
+			s.growStmt(t.start)
+		case flags&wordExprChain != 0, s.ts && flags&wordTSChain != 0:
+			s.growExpr(1, t.start)
+		}
 	}
 	s.prev = prevEnd
 	if flags&wordOperator != 0 && !s.afterDot {
 		s.prev = prevStart
 	}
-	s.prevWord = w
+	s.prevFlags = flags
 }
 
 // measurePunct measures a punctuator: brackets open and close levels,
 // ";" and "," end expression chains, operators that nest grow them.
 func (s *nestScanner) measurePunct(t nestTok) {
-	switch op := t.text; op {
-	case "(", "[":
+	switch op := t.op(); op {
+	case pLParen, pLBrack:
 		if s.prev == prevEnd {
 			s.growExpr(1, t.start) // a call or index operation in a chain
 		}
-		s.push(op[0], op == "(" && wordFlags(s.prevWord)&wordHeader != 0, t.start)
+		s.push(t.text[0], op == pLParen && s.prevFlags&wordHeader != 0, t.start)
 		s.prev = prevStart
-	case "{":
+	case pLBrace:
 		s.push('{', false, t.start)
 		s.prev = prevStart
 		if s.enum != nil && s.enum.next {
 			s.enumBody()
 		}
-	case ")", "]", "}":
-		top := s.pop()
+	case pRParen, pRBrack, pRBrace:
+		header := s.popHeader()
 		s.prev = prevEnd
-		if top.header {
+		if header {
 			s.prev = prevHeader
-		} else if op == "}" {
+		} else if op == pRBrace {
 			s.prev = prevBrace
 		}
-	case ";":
+	case pSemi:
 		s.resetExpr()
 		s.prev = prevSemi
-	case ",":
+	case pComma:
 		s.resetExpr()
 		s.prev = prevStart
-	case "++", "--":
+	case pInc, pDec:
 		// Postfix after a value, prefix before one: the class stays.
 	default:
 		if n := opWeight(op, s.prev == prevEnd); n > 0 {
@@ -504,28 +541,19 @@ func (s *nestScanner) measurePunct(t nestTok) {
 
 // opWeight is what operator op adds to the chain; afterValue tells whether
 // it follows a value (so "+" and "-" are binary).
-func opWeight(op string, afterValue bool) int {
-	switch op {
-	case "=>":
-		return arrowWeight
-	case "!", "~", "?", ":", "**", "...", ".", "?.",
-		"=", "+=", "-=", "*=", "/=", "%=", "**=", "<<=", ">>=", ">>>=",
-		"&=", "|=", "^=", "&&=", "||=", "??=":
+func opWeight(op punct, afterValue bool) int {
+	if (op == pPlus || op == pMinus) && !afterValue {
 		return 1
-	case "+", "-":
-		if !afterValue {
-			return 1
-		}
-	case "<", ">", "<=", ">=":
-		return 1 // goja parses relational chains recursively; TS type arguments nest
 	}
-	return 0
+	return int(punctWeight[op]) // goja parses relational chains recursively; TS type arguments nest
 }
 
 // resetExpr ends the expression chain of the current level.
 func (s *nestScanner) resetExpr() {
 	top := &s.levels[len(s.levels)-1]
-	s.endChain(top)
+	if s.fold {
+		s.endChain(top)
+	}
 	s.total -= top.expr
 	top.expr = 0
 }
@@ -541,14 +569,18 @@ func (s *nestScanner) resetStmt() {
 func (s *nestScanner) growExpr(n, at int) {
 	s.levels[len(s.levels)-1].expr += n
 	s.total += n
-	s.check(at)
+	if s.total > maxNesting {
+		s.check(at)
+	}
 }
 
 // growStmt adds one to the current level's statement chain.
 func (s *nestScanner) growStmt(at int) {
 	s.levels[len(s.levels)-1].stmt++
 	s.total++
-	s.check(at)
+	if s.total > maxNesting {
+		s.check(at)
+	}
 }
 
 // check records at as the offending offset once the estimate is too high.
@@ -562,159 +594,205 @@ func (s *nestScanner) check(at int) {
 func (s *nestScanner) push(kind byte, header bool, at int) {
 	s.levels = append(s.levels, nestLevel{kind: kind, header: header})
 	s.total++
-	s.check(at)
+	if s.total > maxNesting {
+		s.check(at)
+	}
 }
 
-// pop closes the innermost bracket and returns it; an unbalanced closing
-// bracket closes nothing.
-func (s *nestScanner) pop() nestLevel {
-	if len(s.levels) == 1 {
-		return nestLevel{}
+// pop closes the innermost bracket; an unbalanced closing bracket closes
+// nothing.
+func (s *nestScanner) pop() {
+	s.popHeader()
+}
+
+// popHeader closes the innermost bracket like pop and reports whether it
+// was a header's "(".
+func (s *nestScanner) popHeader() bool {
+	n := len(s.levels) - 1
+	if n == 0 {
+		return false
 	}
-	s.endChain(&s.levels[len(s.levels)-1])
-	top := s.levels[len(s.levels)-1]
-	s.levels = s.levels[:len(s.levels)-1]
-	if top.refs > 0 { // the group is part of an operand of its parent
-		parent := &s.levels[len(s.levels)-1]
-		parent.fold.extra = saturate(parent.fold.extra + top.refs)
-		parent.refs = saturate(parent.refs + top.refs)
+	top := &s.levels[n]
+	if s.fold {
+		s.endChain(top)
 	}
+	header, refs := top.header, top.refs
 	s.total -= 1 + top.expr + top.stmt
-	return top
+	s.levels = s.levels[:n]
+	if refs > 0 { // the group is part of an operand of its parent
+		parent := &s.levels[n-1]
+		parent.fold.extra = saturate(parent.fold.extra + refs)
+		parent.refs = saturate(parent.refs + refs)
+	}
+	return header
 }
 
 // skipSpace skips white space and comments, recording the comments, and
 // reports whether they hold a line break.
 func (s *nestScanner) skipSpace() bool {
+	text := s.text
+	i := s.i
 	newline := false
-	for s.i < len(s.text) {
-		switch c := s.text[s.i]; {
-		case c == '\n' || c == '\r':
+	for i < len(text) {
+		switch byteClass[text[i]] {
+		case cSpace:
+			i++
+		case cNewline:
 			newline = true
-			s.i++
-		case c == ' ' || c == '\t' || c == '\f' || c == '\v':
-			s.i++
-		case c == 0xE2 && lineTerminatorLen(s.text[s.i:]) == 3:
+			i++
+		case cE2:
+			if !isLineSep(text, i) {
+				s.i = i
+				return newline
+			}
 			newline = true
-			s.i += 3
-		case c == '/' && s.peek() == '/':
-			start := s.i
-			s.i += 2
-			for s.i < len(s.text) && lineTerminatorLen(s.text[s.i:]) == 0 {
-				s.i++
+			i += 3
+		case cSlash:
+			if i+1 >= len(text) {
+				s.i = i
+				return newline
 			}
-			s.comments = append(s.comments, source.Comment{Start: start, End: s.i, TextStart: start + 2, TextEnd: s.i})
-		case c == '/' && s.peek() == '*':
-			start := s.i
-			k := bytes.Index(s.text[s.i+2:], []byte("*/"))
-			if k < 0 {
-				s.i = len(s.text) // unterminated: a syntax error
-				return true
+			switch text[i+1] {
+			case '/':
+				start := i
+				i += 2
+				for i < len(text) {
+					c := text[i]
+					if c == '\n' || c == '\r' || c == 0xE2 && isLineSep(text, i) {
+						break
+					}
+					i++
+				}
+				s.comments = append(s.comments, source.Comment{Start: start, End: i, TextStart: start + 2, TextEnd: i})
+			case '*':
+				start := i
+				k := bytes.Index(text[i+2:], []byte("*/"))
+				if k < 0 {
+					s.i = len(text) // unterminated: a syntax error
+					return true
+				}
+				textEnd := i + 2 + k
+				newline = newline || hasLineBreak(text[i+2:textEnd])
+				i = textEnd + 2
+				s.comments = append(s.comments, source.Comment{Start: start, End: i, TextStart: start + 2, TextEnd: textEnd})
+			default:
+				s.i = i
+				return newline
 			}
-			textEnd := s.i + 2 + k
-			newline = newline || bytes.ContainsAny(s.text[s.i+2:textEnd], "\n\r\u2028\u2029")
-			s.i = textEnd + 2
-			s.comments = append(s.comments, source.Comment{Start: start, End: s.i, TextStart: start + 2, TextEnd: textEnd})
 		default:
+			s.i = i
 			return newline
 		}
 	}
+	s.i = i
 	return newline
-}
-
-// peek returns the byte after the current one, or 0.
-func (s *nestScanner) peek() byte {
-	if s.i+1 < len(s.text) {
-		return s.text[s.i+1]
-	}
-	return 0
 }
 
 // next reads the token at s.i.
 func (s *nestScanner) next() nestTok {
+	text := s.text
 	start := s.i
-	c := s.text[s.i]
-	switch {
-	case c == '\'' || c == '"':
+	c := text[start]
+	switch byteClass[c] {
+	case cWord, cE2:
+		i := start + 1
+		for i < len(text) && wordPart[text[i]] {
+			i++
+		}
+		s.i = i
+		w := s.src[start:i]
+		return nestTok{kind: tokWord, text: w, start: start, code: uint16(wordFlags(w))}
+	case cQuote:
 		s.skipString(c)
 		return nestTok{kind: tokValue, text: "'", start: start}
-	case c == '`':
+	case cBacktick:
 		s.i++
 		return s.templateText(start, "`")
-	case c == '}' && s.levels[len(s.levels)-1].kind == '$':
-		s.i++
-		return s.templateText(start, "}")
-	case c == '/' && s.prev != prevEnd:
-		s.skipRegExp()
-		return nestTok{kind: tokValue, text: "/", start: start}
-	case isWordByte(c):
-		for s.i < len(s.text) && (isWordByte(s.text[s.i]) || isDigit(s.text[s.i])) {
+	case cBrace:
+		if s.levels[len(s.levels)-1].kind == '$' {
 			s.i++
+			return s.templateText(start, "}")
 		}
-		return nestTok{kind: tokWord, text: s.src[start:s.i], start: start}
-	case isDigit(c) || c == '.' && isDigit(s.peek()):
-		for s.i < len(s.text) && (isWordByte(s.text[s.i]) || isDigit(s.text[s.i]) || s.text[s.i] == '.') {
-			s.i++
+	case cSlash:
+		if s.prev != prevEnd {
+			s.skipRegExp()
+			return nestTok{kind: tokValue, text: "/", start: start}
 		}
+	case cDigit:
+		s.skipNumber()
 		return nestTok{kind: tokValue, text: "0", start: start}
+	case cDot:
+		if start+1 < len(text) && isDigit(text[start+1]) {
+			s.skipNumber()
+			return nestTok{kind: tokValue, text: "0", start: start}
+		}
 	}
-	op := punctAt(s.text[s.i:], s.src[s.i:])
-	s.i += len(op)
-	return nestTok{kind: tokPunct, text: op, start: start}
+	op, n := punctAt(text[start:])
+	s.i = start + n
+	return nestTok{kind: tokPunct, text: s.src[start:s.i], start: start, code: uint16(op)}
+}
+
+// skipNumber skips a number (with the words and dots that follow it).
+func (s *nestScanner) skipNumber() {
+	i := s.i
+	for i < len(s.text) && numberPart[s.text[i]] {
+		i++
+	}
+	s.i = i
 }
 
 // skipString skips a '...' or "..." literal; a line break ends an
 // unterminated one.
 func (s *nestScanner) skipString(quote byte) {
-	s.i++
-	for s.i < len(s.text) {
-		switch s.text[s.i] {
+	text := s.text
+	i := s.i + 1
+	for i < len(text) {
+		switch c := text[i]; c {
 		case quote:
-			s.i++
+			s.i = i + 1
 			return
 		case '\\':
-			if hasPrefixAt(s.text, s.i+1, "\r\n") {
-				s.i++ // a CRLF line continuation
+			if i+2 < len(text) && text[i+1] == '\r' && text[i+2] == '\n' {
+				i++ // a CRLF line continuation
 			}
-			s.i += 2
+			i += 2
 		case '\n', '\r':
+			s.i = i
 			return
 		default:
-			s.i++
+			i++
 		}
 	}
-}
-
-// hasPrefixAt reports whether b holds p at offset i.
-func hasPrefixAt(b []byte, i int, p string) bool {
-	return i <= len(b) && bytes.HasPrefix(b[i:], []byte(p))
+	s.i = i
 }
 
 // templateText skips template text after "`" or "}" (open is which) up to
 // the closing "`" or the next "${".
 func (s *nestScanner) templateText(start int, open string) nestTok {
-	for s.i < len(s.text) {
-		switch s.text[s.i] {
+	text := s.text
+	i := s.i
+	for i < len(text) {
+		switch text[i] {
 		case '\\':
-			s.i += 2
+			i += 2
 			continue
 		case '`':
-			s.i++
+			s.i = i + 1
 			if open == "`" {
-				return nestTok{kind: tokValue, text: "`", start: start, template: true}
+				return nestTok{kind: tokValue, text: "`", start: start}
 			}
 			return nestTok{kind: tokTmplTail, text: open, start: start}
 		case '$':
-			if s.peek() == '{' {
-				s.i += 2
+			if i+1 < len(text) && text[i+1] == '{' {
+				s.i = i + 2
 				return nestTok{kind: tokTmplHead, text: open, start: start}
 			}
 		}
-		s.i++
+		i++
 	}
-	s.i = len(s.text)
+	s.i = len(text)
 	if open == "`" {
-		return nestTok{kind: tokValue, text: "`", start: start, template: true}
+		return nestTok{kind: tokValue, text: "`", start: start}
 	}
 	return nestTok{kind: tokTmplTail, text: open, start: start}
 }
@@ -722,60 +800,33 @@ func (s *nestScanner) templateText(start int, open string) nestTok {
 // skipRegExp skips a regular expression literal and its flags; a line break
 // ends an unterminated one.
 func (s *nestScanner) skipRegExp() {
-	s.i++
+	text := s.text
+	i := s.i + 1
 	inClass := false
 loop:
-	for s.i < len(s.text) {
-		switch s.text[s.i] {
+	for i < len(text) {
+		switch text[i] {
 		case '\\':
-			s.i++
+			i++
 		case '[':
 			inClass = true
 		case ']':
 			inClass = false
 		case '/':
 			if !inClass {
-				s.i++
+				i++
 				break loop
 			}
 		case '\n', '\r':
+			s.i = i
 			return
 		}
-		s.i++
+		i++
 	}
-	for s.i < len(s.text) && isWordByte(s.text[s.i]) {
-		s.i++
+	for i < len(text) && isWordByte(text[i]) {
+		i++
 	}
-}
-
-// punctuators lists the multi-byte punctuators by their first byte,
-// longest first.
-var punctuators = [256][]string{
-	'>': {">>>=", ">>>", ">>=", ">=", ">>"},
-	'<': {"<<=", "<=", "<<"},
-	'=': {"===", "=>", "=="},
-	'!': {"!==", "!="},
-	'*': {"**=", "**", "*="},
-	'&': {"&&=", "&&", "&="},
-	'|': {"||=", "||", "|="},
-	'?': {"??=", "??", "?."},
-	'.': {"..."},
-	'+': {"++", "+="},
-	'-': {"--", "-="},
-	'/': {"/="},
-	'%': {"%="},
-	'^': {"^="},
-}
-
-// punctAt returns the punctuator at the start of b (a single byte when no
-// longer one matches).
-func punctAt(b []byte, src string) string {
-	for _, p := range punctuators[b[0]] {
-		if strings.HasPrefix(src, p) {
-			return p
-		}
-	}
-	return src[:1]
+	s.i = i
 }
 
 // isWordByte reports whether c can be part of an identifier (digits aside):
