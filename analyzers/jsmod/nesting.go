@@ -133,7 +133,10 @@ func scanPass(text []byte, src string, typeScript bool, known map[string]int) *n
 	}
 	s.skipPrologue()
 	for s.tooDeep < 0 {
-		newline := s.skipSpace()
+		newline := false
+		if s.i < len(s.text) && byteClass[s.text[s.i]]-cSpace <= cSlash-cSpace {
+			newline = s.skipSpace()
+		}
 		if s.i >= len(s.text) {
 			break
 		}
@@ -312,7 +315,7 @@ const (
 // wordFlags returns the classes of word w (a switch: no hashing on the
 // scan's hot path).
 func wordFlags(w string) wordFlag {
-	if len(w) < 2 || len(w) > 10 {
+	if len(w) < 2 || len(w) > 10 || !keywordStart[w[0]] {
 		return 0
 	}
 	switch w {
@@ -399,7 +402,8 @@ func wordFlags(w string) wordFlag {
 }
 
 // measure updates the estimate for token t; newline tells whether a line
-// break precedes it.
+// break precedes it. (One function for every kind of token: the calls
+// cost more than their work.)
 func (s *nestScanner) measure(t nestTok, newline bool) {
 	if t.kind == tokWord && t.flags()&wordModule != 0 && !s.ts && !s.afterDot {
 		s.moduleSyntax = true
@@ -408,13 +412,6 @@ func (s *nestScanner) measure(t nestTok, newline bool) {
 			return
 		}
 	}
-	s.measureToken(t, newline)
-	s.afterDot = t.kind == tokPunct && (t.op() == pDot || t.op() == pOptDot)
-	s.seenTok = true
-}
-
-// measureToken does the work of measure.
-func (s *nestScanner) measureToken(t nestTok, newline bool) {
 	// A statement boundary: see the comment at the top.
 	if s.prev == prevSemi || s.prev == prevBrace || newline && s.prev == prevEnd {
 		if s.startsStatement(t) {
@@ -428,22 +425,46 @@ func (s *nestScanner) measureToken(t nestTok, newline bool) {
 	if s.enum != nil {
 		s.enumToken(t)
 	}
+	s.seenTok = true
 	switch t.kind {
 	case tokWord:
-		s.measureWord(t)
+		// Keywords that nest grow a chain.
+		flags := t.flags()
+		if t.text[0] == '#' {
+			s.privateName = true
+		}
+		afterDot := s.afterDot
+		s.afterDot = false
+		if flags != 0 {
+			if flags&wordModule != 0 && !afterDot {
+				s.moduleSyntax = true
+			}
+			switch {
+			case flags&wordIf != 0 && s.prevFlags&wordElse != 0:
+				// "else if" recurses once, counted at "else".
+			case flags&wordStmtChain != 0:
+				s.growStmt(t.start)
+			case flags&wordExprChain != 0, s.ts && flags&wordTSChain != 0:
+				s.growExpr(1, t.start)
+			}
+		}
+		s.prev = prevEnd
+		if flags&wordOperator != 0 && !afterDot {
+			s.prev = prevStart
+		}
+		s.prevFlags = flags
 		return
 	case tokPunct:
-		wasEnd := s.prev == prevEnd
-		s.measurePunct(t)
-		if s.ts && t.op() == pNot && wasEnd && !newline {
-			s.prev = prevEnd // a TypeScript non-null assertion: "a! / 2"
-		}
+		s.afterDot = false
+		s.measurePunct(t, newline)
 	case tokValue:
-		if t.template() && s.prev == prevEnd {
+		s.afterDot = false
+		if s.prev == prevEnd && t.text == "`" {
 			s.growExpr(1, t.start) // tagged template in a chain
 		}
 		s.prev = prevEnd
 	case tokTmplHead:
+		s.afterDot = false
 		if t.text == "`" && s.prev == prevEnd {
 			s.growExpr(1, t.start)
 		}
@@ -453,6 +474,7 @@ func (s *nestScanner) measureToken(t nestTok, newline bool) {
 		s.push('$', false, t.start)
 		s.prev = prevStart
 	case tokTmplTail:
+		s.afterDot = false
 		s.pop()
 		s.prev = prevEnd
 	}
@@ -473,38 +495,13 @@ func (s *nestScanner) startsStatement(t nestTok) bool {
 	}
 }
 
-// measureWord measures a word: keywords that nest grow a chain.
-func (s *nestScanner) measureWord(t nestTok) {
-	flags := t.flags()
-	if t.text[0] == '#' {
-		s.privateName = true
-	}
-	if flags&wordModule != 0 && !s.afterDot {
-		s.moduleSyntax = true
-	}
-	if flags != 0 {
-		switch {
-		case flags&wordIf != 0 && s.prevFlags&wordElse != 0:
-			// "else if" recurses once, counted at "else".
-		case flags&wordStmtChain != 0:
-			s.growStmt(t.start)
-		case flags&wordExprChain != 0, s.ts && flags&wordTSChain != 0:
-			s.growExpr(1, t.start)
-		}
-	}
-	s.prev = prevEnd
-	if flags&wordOperator != 0 && !s.afterDot {
-		s.prev = prevStart
-	}
-	s.prevFlags = flags
-}
-
 // measurePunct measures a punctuator: brackets open and close levels,
 // ";" and "," end expression chains, operators that nest grow them.
-func (s *nestScanner) measurePunct(t nestTok) {
+func (s *nestScanner) measurePunct(t nestTok, newline bool) {
+	wasEnd := s.prev == prevEnd
 	switch op := t.op(); op {
 	case pLParen, pLBrack:
-		if s.prev == prevEnd {
+		if wasEnd {
 			s.growExpr(1, t.start) // a call or index operation in a chain
 		}
 		s.push(t.text[0], op == pLParen && s.prevFlags&wordHeader != 0, t.start)
@@ -531,11 +528,18 @@ func (s *nestScanner) measurePunct(t nestTok) {
 		s.prev = prevStart
 	case pInc, pDec:
 		// Postfix after a value, prefix before one: the class stays.
+	case pDot, pOptDot:
+		s.growExpr(1, t.start)
+		s.prev = prevStart
+		s.afterDot = true
 	default:
-		if n := opWeight(op, s.prev == prevEnd); n > 0 {
+		if n := opWeight(op, wasEnd); n > 0 {
 			s.growExpr(n, t.start)
 		}
 		s.prev = prevStart
+		if s.ts && op == pNot && wasEnd && !newline {
+			s.prev = prevEnd // a TypeScript non-null assertion: "a! / 2"
+		}
 	}
 }
 
@@ -657,8 +661,7 @@ func (s *nestScanner) skipSpace() bool {
 				start := i
 				i += 2
 				for i < len(text) {
-					c := text[i]
-					if c == '\n' || c == '\r' || c == 0xE2 && isLineSep(text, i) {
+					if c := text[i]; commentStop[c] && (c != 0xE2 || isLineSep(text, i)) {
 						break
 					}
 					i++
@@ -747,7 +750,12 @@ func (s *nestScanner) skipString(quote byte) {
 	text := s.text
 	i := s.i + 1
 	for i < len(text) {
-		switch c := text[i]; c {
+		c := text[i]
+		if !stringStop[c] {
+			i++
+			continue
+		}
+		switch c {
 		case quote:
 			s.i = i + 1
 			return
@@ -772,6 +780,10 @@ func (s *nestScanner) templateText(start int, open string) nestTok {
 	text := s.text
 	i := s.i
 	for i < len(text) {
+		if !templateStop[text[i]] {
+			i++
+			continue
+		}
 		switch text[i] {
 		case '\\':
 			i += 2

@@ -336,3 +336,22 @@ func hasLineBreak(b []byte) bool {
 	}
 	return false
 }
+
+// stopTable marks the bytes of chars.
+func stopTable(chars string) (t [256]bool) {
+	for i := 0; i < len(chars); i++ {
+		t[chars[i]] = true
+	}
+	return t
+}
+
+// The bytes where the skipping of a string literal, template text or line
+// comment must look closer.
+var (
+	stringStop   = stopTable("'\"\\\n\r")
+	templateStop = stopTable("\\`$")
+	commentStop  = stopTable("\n\r\xE2")
+)
+
+// keywordStart marks the first bytes of the words wordFlags knows.
+var keywordStart = stopTable("acdefiklnorstuvwyNI")
