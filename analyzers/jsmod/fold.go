@@ -44,12 +44,12 @@ const (
 
 // foldChain is the string concatenation in progress at one level.
 type foldChain struct {
-	inOperand bool // an operand has started
 	opStart   int  // the offset of its first token
-	opaque    bool // it holds an identifier: esbuild does not fold it
-	typeMode  bool // TypeScript: a type after "as"/"satisfies" follows
 	run       int  // the length of the run of constants joined so far
 	extra     int  // TypeScript: the lengths of the enum members it names
+	inOperand bool // an operand has started
+	opaque    bool // it holds an identifier: esbuild does not fold it
+	typeMode  bool // TypeScript: a type after "as"/"satisfies" follows
 }
 
 // The words that esbuild turns into strings, and the operators that leave

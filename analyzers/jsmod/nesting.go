@@ -133,11 +133,29 @@ func scanPass(text []byte, src string, typeScript bool, known map[string]int) *n
 	}
 	s.skipPrologue()
 	for s.tooDeep < 0 {
-		newline := false
-		if s.i < len(s.text) && byteClass[s.text[s.i]]-cSpace <= cSlash-cSpace {
-			newline = s.skipSpace()
+		// White space inline, comments through skipSpace.
+		i, newline := s.i, false
+	space:
+		for i < len(text) {
+			switch byteClass[text[i]] {
+			case cSpace:
+				i++
+			case cNewline:
+				newline = true
+				i++
+			case cE2, cSlash:
+				s.i = i
+				if s.skipSpace() {
+					newline = true
+				}
+				i = s.i
+				break space
+			default:
+				break space
+			}
 		}
-		if s.i >= len(s.text) {
+		s.i = i
+		if i >= len(text) {
 			break
 		}
 		t := s.next()
@@ -181,18 +199,21 @@ func checkNesting(text []byte, typeScript bool) int {
 }
 
 // nestLevel is one open bracket with its chains.
+// (The fields are ordered so that the bytes pack together: a level is
+// written at every bracket.)
 type nestLevel struct {
-	kind byte // '(', '[', '{', '$' (template substitution) or 0 (file)
-	expr int  // length of the expression chain
-	stmt int  // length of the statement chain
-	// header marks a "(" opened right after if/for/while/with.
-	header bool
+	expr int // length of the expression chain
+	stmt int // length of the statement chain
 	// fold is the string concatenation in progress at this level.
 	fold foldChain
-	// enum marks the body of a TypeScript enum; refs sums the estimated
-	// lengths of the enum members named inside the level (see enum.go).
-	enum bool
+	// refs sums the estimated lengths of the enum members named inside
+	// the level (see enum.go).
 	refs int
+	kind byte // '(', '[', '{', '$' (template substitution) or 0 (file)
+	// header marks a "(" opened right after if/for/while/with.
+	header bool
+	// enum marks the body of a TypeScript enum.
+	enum bool
 }
 
 // prevClass classifies the previous significant token.
@@ -711,11 +732,15 @@ func (s *nestScanner) next() nestTok {
 	case cBacktick:
 		s.i++
 		return s.templateText(start, "`")
+	case cSingle:
+		s.i = start + 1
+		return nestTok{kind: tokPunct, text: s.src[start : start+1], start: start, code: uint16(singlePunct[c])}
 	case cBrace:
+		s.i = start + 1
 		if s.levels[len(s.levels)-1].kind == '$' {
-			s.i++
 			return s.templateText(start, "}")
 		}
+		return nestTok{kind: tokPunct, text: s.src[start : start+1], start: start, code: uint16(pRBrace)}
 	case cSlash:
 		if s.prev != prevEnd {
 			s.skipRegExp()

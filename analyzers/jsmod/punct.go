@@ -265,7 +265,14 @@ const (
 	cBacktick              // '`'
 	cBrace                 // '}'
 	cDot                   // '.'
+	cSingle                // a punctuator that starts no longer one: ( ) [ ] { ; , : ~
 )
+
+// singlePunct is the punctuator of each cSingle byte, and of '}'.
+var singlePunct = [256]punct{
+	'(': pLParen, ')': pRParen, '[': pLBrack, ']': pRBrack, '{': pLBrace, '}': pRBrace,
+	';': pSemi, ',': pComma, ':': pColon, '~': pTilde,
+}
 
 // byteClass classifies each byte for the scan.
 var byteClass = func() (t [256]uint8) {
@@ -292,6 +299,8 @@ var byteClass = func() (t [256]uint8) {
 			t[c] = cBrace
 		case b == '.':
 			t[c] = cDot
+		case singlePunct[c] != pOther:
+			t[c] = cSingle
 		}
 	}
 	return t
