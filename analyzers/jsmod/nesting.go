@@ -126,7 +126,8 @@ func scanText(text []byte, typeScript bool) scanResult {
 // scanPass runs the scan once; known, when set, holds the estimated
 // lengths of the enum members of a previous pass.
 func scanPass(text []byte, src string, typeScript bool, known map[string]int) *nestScanner {
-	s := &nestScanner{text: text, src: src, ts: typeScript, levels: make([]nestLevel, 1, 16), tooDeep: -1, foldAt: -1}
+	s := &nestScanner{text: text, src: src, ts: typeScript, tooDeep: -1, foldAt: -1}
+	s.levels = s.levelBuf[:1]
 	s.fold = typeScript || needFold(text)
 	if typeScript {
 		s.enum = newEnumScan(known)
@@ -269,8 +270,10 @@ type nestScanner struct {
 	ts     bool
 	i      int
 	levels []nestLevel
-	total  int // the estimate: bracket depth plus all chains
-	prev   prevClass
+	// levelBuf holds the first levels (no allocation of their own).
+	levelBuf [8]nestLevel
+	total    int // the estimate: bracket depth plus all chains
+	prev     prevClass
 	// prevFlags are the classes of the previous token when it was a
 	// word, else 0.
 	prevFlags wordFlag
