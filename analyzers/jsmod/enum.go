@@ -108,7 +108,7 @@ func (s *nestScanner) tokenName(t nestTok) string {
 	case t.kind == tokWord:
 		return t.text
 	case t.kind == tokValue && t.text == "'" && s.i-t.start >= 2:
-		return string(s.text[t.start+1 : s.i-1])
+		return s.src[t.start+1 : s.i-1] // a slice of src, like words
 	}
 	return ""
 }

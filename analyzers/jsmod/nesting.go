@@ -332,7 +332,7 @@ const (
 	// follows (fold.go).
 	wordTypeAfter
 	// wordFoldLiteral words are turned into strings by esbuild or leave a
-	// constant a constant (foldLiteralWord in fold.go).
+	// constant a constant (fold.go).
 	wordFoldLiteral
 )
 

@@ -80,7 +80,7 @@ var punctWeight = [nPuncts]uint8{
 }
 
 // punctFoldNeutral marks the punctuators that bind at least as tightly as
-// "+" or are part of an operand (see foldNeutral in fold.go).
+// "+" or are part of an operand (see fold.go).
 var punctFoldNeutral = [nPuncts]bool{
 	pLParen: true, pLBrack: true, pLBrace: true, pDot: true, pOptDot: true, pNot: true,
 	pTilde: true, pInc: true, pDec: true, pStar: true, pSlash: true, pPercent: true,
