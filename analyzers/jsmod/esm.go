@@ -156,7 +156,8 @@ func (s *nestScanner) esmWord(t nestTok, newline bool) bool {
 		e.dyn = append(e.dyn, t.start)
 		return false
 	}
-	saved := *s
+	// What reading a statement changes before it fails (see below).
+	i, prev, prevFlags, seenTok := s.i, s.prev, s.prevFlags, s.seenTok
 	nComments := len(s.comments)
 	atStmt := len(s.levels) == 1 && (!s.seenTok || s.prev == prevSemi ||
 		newline && (s.prev == prevEnd || s.prev == prevBrace))
@@ -171,10 +172,11 @@ func (s *nestScanner) esmWord(t nestTok, newline bool) bool {
 		ok = s.esmExport(t.start)
 	}
 	if !ok {
-		// esbuild reads the file; the scan goes on after the word.
-		comments := s.comments[:nComments]
-		*s = saved
-		s.comments, s.esm.unsure = comments, true
+		// esbuild reads the file; the scan goes on after the word. A
+		// statement that fails has moved only through esmTok, skipSpace
+		// and next (s.i, s.prev, s.comments): no level, chain or estimate.
+		s.i, s.prev, s.prevFlags, s.seenTok = i, prev, prevFlags, seenTok
+		s.comments, s.esm.unsure = s.comments[:nComments], true
 		return false
 	}
 	return true
