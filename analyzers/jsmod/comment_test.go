@@ -84,3 +84,27 @@ func TestCommentsAfterDeepNesting(t *testing.T) {
 		t.Errorf("error = %v, want %q", err, errTooDeep)
 	}
 }
+
+// TestSkipBack: reading back over comments finds where each starts as a
+// forward reader does: comments do not nest, and a "*/" that overlaps its
+// own "/*" ends nothing.
+func TestSkipBack(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int // skipBack(text, len(text))
+	}{
+		{"a /* b */", 1},
+		{"a /* b /* c */", 1},
+		{"a/*/ b */", 1},
+		{"import/*/import(/**/", 6},
+		{"import/*import(/**/", 6},
+		{"a /* b */ /* c */  ", 1},
+		{"a /*/", 5}, // unterminated: the "/" counts
+		{"a */", 4},  // ends no comment
+		{"  /* x */", 0},
+	} {
+		if got := skipBack([]byte(tc.text), len(tc.text)); got != tc.want {
+			t.Errorf("skipBack(%q) = %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}

@@ -33,20 +33,9 @@ func skipBack(text []byte, i int) int {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
 			i--
 		case c == '/' && i >= 2 && text[i-2] == '*':
-			from := max(0, i-2-maxLookBack)
-			k := bytes.LastIndex(text[from:i-2], []byte("/*"))
-			if k < 0 {
+			start := commentEndingAt(text, i-2)
+			if start < 0 {
 				return i
-			}
-			// Comments do not nest: "/* a /* b */" starts at the first "/*"
-			// after the "*/" of any comment before it.
-			start := from + k
-			lo := from
-			if e := bytes.LastIndex(text[from:start], []byte("*/")); e >= 0 {
-				lo = from + e + 2
-			}
-			if first := bytes.Index(text[lo:start], []byte("/*")); first >= 0 {
-				start = lo + first
 			}
 			i = start
 		default:
@@ -54,6 +43,31 @@ func skipBack(text []byte, i int) int {
 		}
 	}
 	return 0
+}
+
+// commentEndingAt returns the start of the /* */ comment whose "*/" is at
+// end, or -1. Comments are found reading forward from maxLookBack bytes
+// before it, because only that tells where one starts: they do not nest
+// ("/* a /* b */" starts at the first "/*"), and a "*/" that overlaps its
+// own "/*" ends nothing ("/*/ a */" is one comment).
+func commentEndingAt(text []byte, end int) int {
+	pos := max(0, end-maxLookBack)
+	for pos < end {
+		s := bytes.Index(text[pos:end], []byte("/*"))
+		if s < 0 {
+			return -1
+		}
+		s += pos
+		e := bytes.Index(text[s+2:end+2], []byte("*/"))
+		if e < 0 {
+			return -1 // the "*/" at end overlaps the "/*" at s
+		}
+		if e += s + 2; e == end {
+			return s
+		}
+		pos = e + 2
+	}
+	return -1
 }
 
 // wordBefore returns the identifier that ends at i and where it starts.
