@@ -2,7 +2,8 @@
 // mini-programs of several sizes (internal/benchgen: correct by
 // construction except for three planted violations), builds fpcheck, runs
 // it as a process several times per size and reports the median wall time,
-// user+system CPU time and peak RSS (from wait4's rusage). It asserts on
+// user+system CPU time and peak RSS (from wait4's rusage, through a
+// launcher: see launcher.go). It asserts on
 // every run that fpcheck reports exactly the planted findings (rule IDs and
 // positions) and nothing else.
 //
@@ -23,7 +24,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -35,13 +35,25 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/fpcheck/fpcheck/internal/benchgen"
 )
 
 func main() {
+	if len(os.Args) == 2 && os.Args[1] == launcherFlag {
+		if err := serveLaunches(os.Stdin, os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "bench launcher:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	l, err := startLauncher() // first, while this process is small
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+	runner = l
 	sizes := flag.String("sizes", "500,5000,20000", "comma-separated page counts")
 	runs := flag.Int("runs", 5, "timed runs per tool and size (the median is reported)")
 	peers := flag.Bool("peers", true, "also run dependency-cruiser and oxlint when installed in -cache")
@@ -50,11 +62,16 @@ func main() {
 	work := flag.String("dir", "", "directory for the corpora (default: a temporary one, removed after)")
 	flag.BoolVar(&warmup, "warmup", true, "run each tool once more before the timed runs (to fill the page cache; its output is checked too)")
 	flag.Parse()
-	if err := run(*sizes, *runs, *peers, *bin, *cache, *work); err != nil {
+	err = run(*sizes, *runs, *peers, *bin, *cache, *work)
+	l.close()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
+
+// runner starts the measured runs (see launcher.go).
+var runner *launcher
 
 // warmup: one untimed run first (-warmup).
 var warmup = true
@@ -170,20 +187,12 @@ func measure(t tool, dir string, c *benchgen.Corpus, runs int) (result, error) {
 		first = 1
 	}
 	for i := first; i < runs+1; i++ {
-		args := t.args(dir)
-		cmd := exec.Command(args[0], args[1:]...)
-		cmd.Dir = dir
-		var stdout, stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		start := time.Now()
-		err := cmd.Run()
-		wall := time.Since(start)
-		if cmd.ProcessState == nil {
+		res, err := runner.run(t.args(dir), dir)
+		if err != nil {
 			return r, err
 		}
-		code := cmd.ProcessState.ExitCode()
 		if t.check != nil {
-			summary, err := t.check(stdout.Bytes(), stderr.Bytes(), code, c)
+			summary, err := t.check(res.Stdout, res.Stderr, res.Code, c)
 			if err != nil {
 				return r, err
 			}
@@ -192,21 +201,15 @@ func measure(t tool, dir string, c *benchgen.Corpus, runs int) (result, error) {
 		if i == 0 {
 			continue // warm-up
 		}
-		ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-		if !ok {
-			return r, errors.New("no rusage on this system")
-		}
-		walls = append(walls, wall.Seconds())
-		cpus = append(cpus, tv(ru.Utime)+tv(ru.Stime))
-		rss = append(rss, float64(ru.Maxrss)/1024) // KiB on Linux
+		walls = append(walls, res.Wall.Seconds())
+		cpus = append(cpus, res.CPU.Seconds())
+		rss = append(rss, float64(res.MaxRSSKiB)/1024)
 	}
 	r.wall = time.Duration(median(walls) * float64(time.Second))
 	r.cpu = time.Duration(median(cpus) * float64(time.Second))
 	r.rssMB = median(rss)
 	return r, nil
 }
-
-func tv(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
 
 func median(xs []float64) float64 {
 	s := slices.Clone(xs)
