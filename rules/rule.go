@@ -5,12 +5,14 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"unicode/utf8"
 
 	"github.com/fpcheck/fpcheck/analyzers/graph"
 	"github.com/fpcheck/fpcheck/analyzers/project"
 	"github.com/fpcheck/fpcheck/internal/lint"
+	"github.com/fpcheck/fpcheck/internal/workpool"
 )
 
 // Severity and Meta are the diagnostic core's (internal/lint); the rules
@@ -134,11 +136,15 @@ func Lookup(id string) (Rule, bool) {
 // Run applies rules to the project and its dependency graph (graph.Build)
 // and returns their findings at default levels, unsorted and without
 // positions: internal/check is the pipeline that finishes them.
+//
+// Rules only read the project and the graph, so they run on a pool of
+// workers; the findings are joined in the order of rs.
 func Run(p *project.Project, g *graph.Graph, rs []Rule) []lint.Finding {
-	c := &Context{Project: p, Graph: g}
-	for _, r := range rs {
-		c.rule = r.Meta()
-		r.Check(c)
-	}
-	return c.findings
+	per := make([][]lint.Finding, len(rs))
+	workpool.Run(0, len(rs), func(i int) {
+		c := &Context{Project: p, Graph: g, rule: rs[i].Meta()}
+		rs[i].Check(c)
+		per[i] = c.findings
+	})
+	return slices.Concat(per...)
 }

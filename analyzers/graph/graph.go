@@ -8,15 +8,13 @@ package graph
 import (
 	"iter"
 	"path"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/fpcheck/fpcheck/analyzers/jsmod"
 	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
 	"github.com/fpcheck/fpcheck/analyzers/project"
 	"github.com/fpcheck/fpcheck/analyzers/resolve"
+	"github.com/fpcheck/fpcheck/internal/workpool"
 )
 
 // The non-JS dependency kinds (JS kinds are jsmod.DepKind names).
@@ -151,15 +149,9 @@ const chunkFiles = 256
 func Build(p *project.Project) *Graph {
 	g := &Graph{}
 	chunks := make([][]Edge, (len(p.Paths)+chunkFiles-1)/chunkFiles)
-	workers := min(runtime.GOMAXPROCS(0), len(chunks))
-	var next atomic.Int64
-	work := func() {
+	workpool.RunEach(0, len(chunks), func() func(int) {
 		b := &builder{p: p, resolvers: map[string]*resolve.Resolver{}}
-		for {
-			c := int(next.Add(1) - 1)
-			if c >= len(chunks) {
-				return
-			}
+		return func(c int) {
 			lo, hi := c*chunkFiles, min((c+1)*chunkFiles, len(p.Paths))
 			b.out = nil
 			for _, rel := range p.Paths[lo:hi] {
@@ -167,32 +159,7 @@ func Build(p *project.Project) *Graph {
 			}
 			chunks[c] = b.out
 		}
-	}
-	if workers <= 1 {
-		work()
-	} else {
-		// A panic in a worker is raised again here, so that the caller's
-		// recover (the command line's internal-error report) sees it.
-		var wg sync.WaitGroup
-		var mu sync.Mutex
-		var panicked any
-		for range workers {
-			wg.Go(func() {
-				defer func() {
-					if r := recover(); r != nil {
-						mu.Lock()
-						panicked = r
-						mu.Unlock()
-					}
-				}()
-				work()
-			})
-		}
-		wg.Wait()
-		if panicked != nil {
-			panic(panicked)
-		}
-	}
+	})
 	n := 0
 	for _, c := range chunks {
 		n += len(c)
