@@ -13,10 +13,9 @@ import (
 // version is set at build time with -ldflags "-X main.version=1.2.3".
 var version string
 
-// The collector gets a floor under its heap goal (package gcfloor);
-// above it the runtime's default policy holds, and GOGC or GOMEMLIMIT in
-// the environment replace both. Measured in docs/performance.md, "GC
-// policy".
+// The collector gets a floor under its heap goal and GOGC=200 above it
+// (package gcfloor); GOGC or GOMEMLIMIT in the environment replace both.
+// Measured in docs/performance.md, "GC policy".
 func main() {
 	gcfloor.Start()
 	cmd := cli.Command{Stdout: os.Stdout, Stderr: os.Stderr, Version: version}

@@ -20,16 +20,16 @@ func TestPercent(t *testing.T) {
 		{"small heap", 1 * mb, 3 * mb, 100, 750},
 		// The same, measured under GOGC=400 (goal 1 + 2 × 4).
 		{"under another GOGC", 1 * mb, 9 * mb, 400, 750},
-		{"almost there", 7 * mb, 15 * mb, 100, 113}, // 7 + 8 × 1.13 ≥ 16
-		{"at the floor", 8 * mb, 16 * mb, 100, defaultPercent},
-		{"above it", 100 * mb, 220 * mb, 300, defaultPercent},
-		{"no figures", 0, 0, 100, defaultPercent},
+		{"almost there", 5 * mb, 10 * mb, 100, 220},   // 5 + 5 × 2.2 ≥ 16
+		{"at the floor", 6 * mb, 11 * mb, 100, Above}, // 6 + 5 × 2 = 16
+		{"above it", 100 * mb, 220 * mb, 300, Above},
+		{"no figures", 0, 0, 100, Above},
 	} {
 		got := Percent(tc.live, tc.goal, tc.current, 16*mb)
 		if got != tc.want {
 			t.Errorf("%s: Percent = %d, want %d", tc.name, got, tc.want)
 		}
-		if base := (tc.goal - tc.live) * 100 / uint64(tc.current); tc.goal > 0 && got != defaultPercent && tc.live+base*uint64(got)/100 < 16*mb {
+		if base := (tc.goal - tc.live) * 100 / uint64(tc.current); tc.goal > 0 && got != Above && tc.live+base*uint64(got)/100 < 16*mb {
 			t.Errorf("%s: GOGC %d puts the goal under the floor", tc.name, got)
 		}
 	}
@@ -41,10 +41,10 @@ func TestTuneReachesFloor(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the collector")
 	}
-	before := debug.SetGCPercent(defaultPercent)
+	before := debug.SetGCPercent(runtimePercent)
 	defer debug.SetGCPercent(before)
 	mu.Lock()
-	percent = defaultPercent
+	percent = runtimePercent
 	mu.Unlock()
 	debug.FreeOSMemory() // a collection: small live heap
 	if !tune() {
