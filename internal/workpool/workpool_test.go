@@ -8,7 +8,7 @@ import (
 func TestRunEveryTaskOnce(t *testing.T) {
 	for _, workers := range []int{0, 1, 2, 7} {
 		for _, n := range []int{0, 1, 5, 100} {
-			var seen = make([]atomic.Int32, n)
+			seen := make([]atomic.Int32, n)
 			Run(workers, n, func(i int) { seen[i].Add(1) })
 			for i := range seen {
 				if got := seen[i].Load(); got != 1 {
