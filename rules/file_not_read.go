@@ -41,6 +41,9 @@ func (fileNotRead) Check(c *Context) {
 	p := c.Project
 	for _, rel := range p.Paths {
 		f := p.Files[rel]
+		if f.Skip == project.NotSkipped && (f.Err == nil || !f.Err.Limit) {
+			continue // read and analyzed: the usual case, decided cheaply
+		}
 		level := Note
 		if needed(p, rel) {
 			level = Error
