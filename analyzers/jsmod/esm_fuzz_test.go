@@ -3,7 +3,6 @@ package jsmod
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -103,26 +102,15 @@ func esmSeeds(tb testing.TB) [][]byte {
 		}
 	}
 	walk := func(root string) {
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
+		walkFiles(tb, root, func(path string, data []byte) {
 			if strings.HasSuffix(path, ".txtar") {
 				for name, member := range txtarMembers(data) {
 					add(name, member)
 				}
-				return nil
+				return
 			}
 			add(path, data)
-			return nil
 		})
-		if err != nil {
-			tb.Fatal(err)
-		}
 	}
 	walk(filepath.Join("..", "..", "testdata"))
 	walk("testdata")
