@@ -330,12 +330,7 @@ func (w *walker) node(n ast.Node) {
 		if n.Name != nil {
 			m |= globalBit(n.Name.Name.String())
 		}
-		w.shadow(m)
-		w.fnDepth++
-		w.node(n.ParameterList)
-		w.node(n.Body)
-		w.fnDepth--
-		w.unshadow(m)
+		w.function(m, n.ParameterList, n.Body)
 	case *ast.ArrowFunctionLiteral:
 		if n == nil || !w.enter(n) {
 			return
@@ -344,13 +339,7 @@ func (w *walker) node(n ast.Node) {
 		if b, ok := n.Body.(*ast.BlockStatement); ok {
 			body = b
 		}
-		m := scopeMask(n.ParameterList, n.DeclarationList, body)
-		w.shadow(m)
-		w.fnDepth++
-		w.node(n.ParameterList)
-		w.node(n.Body)
-		w.fnDepth--
-		w.unshadow(m)
+		w.function(scopeMask(n.ParameterList, n.DeclarationList, body), n.ParameterList, n.Body)
 	case *ast.ClassLiteral:
 		if n == nil || !w.enter(n) {
 			return
@@ -558,6 +547,17 @@ func (w *walker) node(n ast.Node) {
 		}
 	}
 	w.depth--
+}
+
+// function walks a function's parameters and body: inside a function,
+// in a scope that binds the platform globals of m.
+func (w *walker) function(m globalMask, params *ast.ParameterList, body ast.Node) {
+	w.shadow(m)
+	w.fnDepth++
+	w.node(params)
+	w.node(body)
+	w.fnDepth--
+	w.unshadow(m)
 }
 
 // nodes walks a list of nodes.
