@@ -445,12 +445,11 @@ func (p *Project) parseOne(f *File) (err error) {
 	if f.Skip != NotSkipped {
 		return nil // project.config.json, which Load could not read
 	}
-	full := filepath.Join(p.fsDir, filepath.FromSlash(f.Path))
 	text, ok := f.Content()
 	if !ok {
 		var skip SkipReason
 		var detail string
-		text, skip, detail = readFileAt(full)
+		text, skip, detail = readFileAt(filepath.Join(p.fsDir, filepath.FromSlash(f.Path)))
 		if skip != NotSkipped || text == nil {
 			if skip == NotSkipped {
 				skip, detail = Unreadable, "it is gone"
