@@ -9,6 +9,7 @@ import (
 
 	"github.com/fpcheck/fpcheck/analyzers/graph"
 	"github.com/fpcheck/fpcheck/analyzers/project"
+	"github.com/fpcheck/fpcheck/internal/i18n"
 )
 
 // GraphFormats are the formats of `fpcheck graph`.
@@ -22,15 +23,19 @@ type pkgEdge struct {
 	async    bool // every edge is asynchronous
 }
 
-func (e *pkgEdge) label() string {
-	var parts []string
-	for k, n := range e.kinds {
-		parts = append(parts, fmt.Sprintf("%d %s", n, k))
+func (e *pkgEdge) label(l i18n.Lang) string {
+	kinds := make([]string, 0, len(e.kinds))
+	for k := range e.kinds {
+		kinds = append(kinds, k)
 	}
-	sort.Strings(parts)
-	s := strings.Join(parts, ", ")
+	sort.Strings(kinds)
+	parts := make([]string, len(kinds))
+	for i, k := range kinds {
+		parts[i] = texts.New("graph.kind", e.kinds[k], graph.KindLabel(k)).Localize(l)
+	}
+	s := strings.Join(parts, texts.New("list-sep").Localize(l))
 	if e.crossing != graph.NoCrossing {
-		s = "CROSSING: " + s
+		s = texts.New("graph.more", s).Localize(l)
 	}
 	return s
 }
@@ -72,39 +77,39 @@ func packageEdges(pkgs []*project.Package, g *graph.Graph) []*pkgEdge {
 	return out
 }
 
-func pkgTitle(p *project.Package) string {
+func pkgTitle(p *project.Package, l i18n.Lang) string {
 	root := p.Root
 	if root == "" {
 		root = "."
 	}
-	return fmt.Sprintf("%s\n%s/", p.Label(), root)
+	return fmt.Sprintf("%s\n%s/", p.Label().Localize(l), root)
 }
 
 // WriteGraph renders the package-level dependency graph: each package is a
 // cluster (its boundary), edges are labeled with how many dependencies of
 // each kind they carry, crossing edges are red, asynchronous ones dashed.
-func WriteGraph(w io.Writer, format string, pkgs []*project.Package, g *graph.Graph) error {
+func WriteGraph(w io.Writer, format string, pkgs []*project.Package, g *graph.Graph, l i18n.Lang) error {
 	edges := packageEdges(pkgs, g)
 	bw := bufio.NewWriter(w)
 	switch format {
 	case "dot":
-		writeDOT(bw, pkgs, edges)
+		writeDOT(bw, pkgs, edges, l)
 	case "mermaid":
-		writeMermaid(bw, pkgs, edges)
+		writeMermaid(bw, pkgs, edges, l)
 	default:
 		return fmt.Errorf("unknown graph format %q", format)
 	}
 	return bw.Flush()
 }
 
-func writeDOT(w *bufio.Writer, pkgs []*project.Package, edges []*pkgEdge) {
+func writeDOT(w *bufio.Writer, pkgs []*project.Package, edges []*pkgEdge, l i18n.Lang) {
 	fmt.Fprintln(w, "digraph packages {")
 	fmt.Fprintln(w, "  rankdir=LR;\n  node [shape=box, style=rounded];")
 	for i, p := range pkgs {
-		fmt.Fprintf(w, "  subgraph cluster_%d {\n    label=%q;\n    p%d [label=%q];\n  }\n", i, p.Kind.String(), i, pkgTitle(p))
+		fmt.Fprintf(w, "  subgraph cluster_%d {\n    label=%q;\n    p%d [label=%q];\n  }\n", i, p.Kind.Label().Localize(l), i, pkgTitle(p, l))
 	}
 	for _, e := range edges {
-		attrs := fmt.Sprintf("label=%q", e.label())
+		attrs := fmt.Sprintf("label=%q", e.label(l))
 		if e.crossing != graph.NoCrossing {
 			attrs += ", color=red, fontcolor=red, penwidth=2"
 		} else if e.async {
@@ -115,10 +120,10 @@ func writeDOT(w *bufio.Writer, pkgs []*project.Package, edges []*pkgEdge) {
 	fmt.Fprintln(w, "}")
 }
 
-func writeMermaid(w *bufio.Writer, pkgs []*project.Package, edges []*pkgEdge) {
+func writeMermaid(w *bufio.Writer, pkgs []*project.Package, edges []*pkgEdge, l i18n.Lang) {
 	fmt.Fprintln(w, "flowchart LR")
 	for i, p := range pkgs {
-		fmt.Fprintf(w, "  subgraph c%d[%q]\n    p%d[%q]\n  end\n", i, p.Kind.String(), i, mermaidText(pkgTitle(p)))
+		fmt.Fprintf(w, "  subgraph c%d[%q]\n    p%d[%q]\n  end\n", i, p.Kind.Label().Localize(l), i, mermaidText(pkgTitle(p, l)))
 	}
 	var red []int
 	for n, e := range edges {
@@ -126,7 +131,7 @@ func writeMermaid(w *bufio.Writer, pkgs []*project.Package, edges []*pkgEdge) {
 		if e.async && e.crossing == graph.NoCrossing {
 			arrow = "-.->"
 		}
-		fmt.Fprintf(w, "  p%d %s|%q| p%d\n", e.from, arrow, mermaidText(e.label()), e.to)
+		fmt.Fprintf(w, "  p%d %s|%q| p%d\n", e.from, arrow, mermaidText(e.label(l)), e.to)
 		if e.crossing != graph.NoCrossing {
 			red = append(red, n)
 		}
@@ -136,7 +141,9 @@ func writeMermaid(w *bufio.Writer, pkgs []*project.Package, edges []*pkgEdge) {
 	}
 }
 
-// mermaidText makes text safe inside a quoted Mermaid label.
+// mermaidText makes text safe inside a quoted Mermaid label, where
+// Mermaid reads HTML: angle brackets ("<import src>") and quotes are
+// entity codes.
 func mermaidText(s string) string {
-	return strings.NewReplacer("\n", "<br/>", `"`, "#quot;").Replace(s)
+	return strings.NewReplacer("\n", "<br/>", `"`, "#quot;", "<", "#lt;", ">", "#gt;").Replace(s)
 }

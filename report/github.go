@@ -29,7 +29,7 @@ func writeGitHub(w io.Writer, run *Run) error {
 			props += fmt.Sprintf(",endLine=%d,endColumn=%d", f.Range.End.Line, f.Range.End.Col)
 		}
 		props += ",title=" + ghProperty("fpcheck "+f.Rule)
-		fmt.Fprintf(bw, "::%s %s::%s\n", cmd, props, ghData(f.Message+" ["+f.Rule+"]"))
+		fmt.Fprintf(bw, "::%s %s::%s\n", cmd, props, ghData(run.msg(f.Message)+" ["+f.Rule+"]"))
 	}
 	fmt.Fprintln(bw, summary(run))
 	return bw.Flush()

@@ -92,13 +92,13 @@ func writeJSON(w io.Writer, run *Run) error {
 			Rule: f.Rule, Level: f.Level.String(), Path: run.path(f),
 			Line: f.Range.Start.Line, Column: f.Range.Start.Col,
 			EndLine: f.Range.End.Line, EndColumn: f.Range.End.Col,
-			Message: f.Message, BaselineState: f.BaselineState,
+			Message: run.msg(f.Message), BaselineState: f.BaselineState,
 		}
 		if s := f.Suppressed; s != nil {
 			jf.Suppressed = &jsonSuppression{Kind: s.Kind, Justification: s.Justification}
 		}
 		for _, fx := range f.Fixes {
-			jfx := jsonFix{Message: fx.Message}
+			jfx := jsonFix{Message: run.msg(fx.Message)}
 			for _, e := range fx.Edits {
 				jfx.Edits = append(jfx.Edits, jsonEdit{
 					Line: e.Range.Start.Line, Column: e.Range.Start.Col, EndLine: e.Range.End.Line, EndColumn: e.Range.End.Col,

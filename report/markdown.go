@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/fpcheck/fpcheck/internal/i18n"
 	"github.com/fpcheck/fpcheck/internal/lint"
 )
 
@@ -17,35 +18,49 @@ const maxMarkdownRows = 500
 // ($GITHUB_STEP_SUMMARY) or a pull-request comment.
 func writeMarkdown(w io.Writer, run *Run) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "## fpcheck\n\n%s\n", strings.TrimPrefix(summary(run), "fpcheck: "))
+	sum := summary(run)
+	if s, ok := strings.CutPrefix(sum, "fpcheck: "); ok {
+		sum = s
+	} else {
+		sum = strings.TrimPrefix(sum, "fpcheck：")
+	}
+	fmt.Fprintf(bw, "## fpcheck\n\n%s\n", sum)
 	if shown := run.Shown(); len(shown) > 0 {
-		fmt.Fprint(bw, "\n| Level | Location | Rule | Message |\n|---|---|---|---|\n")
+		fmt.Fprintf(bw, "\n%s\n|---|---|---|---|\n", run.text("md.header"))
 		for i, f := range shown {
 			if i == maxMarkdownRows {
-				fmt.Fprintf(bw, "\n…and %d more; see the full report.\n", len(shown)-i)
+				fmt.Fprintf(bw, "\n%s\n", run.text("md.more", len(shown)-i))
 				break
 			}
-			fmt.Fprintf(bw, "| %s | %s | [`%s`](%s/blob/main/docs/rules.md#%s) | %s |\n",
-				levelIcon(f.Level), mdCode(fmt.Sprintf("%s:%d:%d", run.path(f), f.Range.Start.Line, f.Range.Start.Col)),
-				f.Rule, InformationURI, f.Rule, mdCell(f.Message))
+			fmt.Fprintf(bw, "| %s | %s | [`%s`](%s#%s) | %s |\n",
+				run.levelIcon(f.Level), mdCode(fmt.Sprintf("%s:%d:%d", run.path(f), f.Range.Start.Line, f.Range.Start.Col)),
+				f.Rule, InformationURI+"/blob/main/"+rulesDoc(run.Lang), f.Rule, mdCell(run.msg(f.Message)))
 		}
 	}
 	if run.Graph != "" {
-		fmt.Fprintf(bw, "\n<details><summary>Package dependency graph (red: crosses a boundary)</summary>\n\n```mermaid\n%s```\n\n</details>\n", run.Graph)
+		fmt.Fprintf(bw, "\n<details><summary>%s</summary>\n\n```mermaid\n%s```\n\n</details>\n", run.text("md.graph"), run.Graph)
 	}
 	return bw.Flush()
 }
 
-func levelIcon(s lint.Level) string {
+func (run *Run) levelIcon(s lint.Level) string {
 	switch s {
 	case lint.Error:
-		return "❌ error"
+		return "❌ " + run.level(s)
 	case lint.Warning:
-		return "⚠️ warning"
+		return "⚠️ " + run.level(s)
 	case lint.Note:
-		return "ℹ️ note"
+		return "ℹ️ " + run.level(s)
 	}
 	return s.String()
+}
+
+// rulesDoc is the rules reference in l, relative to the repository root.
+func rulesDoc(l i18n.Lang) string {
+	if l == i18n.Zh {
+		return "docs/rules.zh-CN.md"
+	}
+	return "docs/rules.md"
 }
 
 // mdCellEscaper backslash-escapes what Markdown (GitHub's, with tables,

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/fpcheck/fpcheck/analyzers/source"
+	"github.com/fpcheck/fpcheck/internal/i18n"
 	"github.com/fpcheck/fpcheck/internal/lint"
 )
 
@@ -43,7 +44,7 @@ func TestMarkdownEscapesEveryCell(t *testing.T) {
 	for _, p := range paths {
 		fs = append(fs, lint.Finding{
 			Rule: "unresolved-dependency", Level: lint.Error, Path: p,
-			Range: source.Range{Start: source.Pos{Line: 1, Col: 2}}, Message: message,
+			Range: source.Range{Start: source.Pos{Line: 1, Col: 2}}, Message: i18n.Raw(message),
 		})
 	}
 	var b bytes.Buffer

@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/fpcheck/fpcheck/analyzers/source"
+	"github.com/fpcheck/fpcheck/internal/i18n"
 	"github.com/fpcheck/fpcheck/internal/lint"
 )
 
@@ -43,6 +44,9 @@ type Run struct {
 	// BaselineGone counts its findings fixed since.
 	Baseline     bool
 	BaselineGone int
+	// Lang is the language of messages and of the words around them; rule
+	// IDs, field names and levels in JSON and SARIF stay the same.
+	Lang i18n.Lang
 }
 
 // Counts is the number of findings of each level that count, and of

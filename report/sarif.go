@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/fpcheck/fpcheck/internal/i18n"
 	"github.com/fpcheck/fpcheck/internal/lint"
 )
 
@@ -22,6 +23,8 @@ type sarifRun struct {
 	Tool       sarifTool     `json:"tool"`
 	Results    []sarifResult `json:"results"`
 	ColumnKind string        `json:"columnKind"`
+	// Language is the language of the log's messages (BCP 47).
+	Language string `json:"language"`
 }
 
 type sarifTool struct {
@@ -136,7 +139,7 @@ func writeSARIF(w io.Writer, run *Run) error {
 	}
 	for i, m := range metas {
 		index[m.ID] = i
-		driver.Rules = append(driver.Rules, sarifRuleOf(m, run.Submit))
+		driver.Rules = append(driver.Rules, sarifRuleOf(m, run.Submit, run.Lang))
 	}
 	results := []sarifResult{}
 	for _, f := range run.Findings {
@@ -149,7 +152,7 @@ func writeSARIF(w io.Writer, run *Run) error {
 			RuleIndex:     index[f.Rule],
 			BaselineState: f.BaselineState,
 			Level:         f.Level.String(),
-			Message:       sarifText{Text: sentence(f.Message)},
+			Message:       sarifText{Text: sentence(run.msg(f.Message), run.Lang)},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 				ArtifactLocation: sarifArtifact{URI: sarifURI(run.path(f)), URIBaseID: "%SRCROOT%"},
 				Region:           reg,
@@ -169,27 +172,27 @@ func writeSARIF(w io.Writer, run *Run) error {
 					InsertedContent: sarifText{Text: e.New},
 				})
 			}
-			res.Fixes = append(res.Fixes, sarifFix{Description: sarifText{Text: sentence(fx.Message)}, ArtifactChanges: []sarifArtifactChange{change}})
+			res.Fixes = append(res.Fixes, sarifFix{Description: sarifText{Text: sentence(run.msg(fx.Message), run.Lang)}, ArtifactChanges: []sarifArtifactChange{change}})
 		}
 		results = append(results, res)
 	}
 	log := sarifLog{
 		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
 		Version: "2.1.0",
-		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results, ColumnKind: "utf16CodeUnits"}},
+		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results, ColumnKind: "utf16CodeUnits", Language: run.Lang.Tag()}},
 	}
 	return encodeJSON(w, log)
 }
 
-func sarifRuleOf(m *lint.Meta, submit bool) sarifRule {
+func sarifRuleOf(m *lint.Meta, submit bool, l i18n.Lang) sarifRule {
 	level := m.LevelFor(submit)
 	return sarifRule{
 		ID:                   m.ID,
 		Name:                 pascal(m.ID),
-		ShortDescription:     sarifText{Text: sentence(m.Title)},
-		FullDescription:      sarifText{Text: m.Explanation},
-		Help:                 sarifHelp{Text: helpText(m), Markdown: helpMarkdown(m)},
-		HelpURI:              InformationURI + "/blob/main/docs/rules.md#" + m.ID,
+		ShortDescription:     sarifText{Text: sentence(m.Title.In(l), l)},
+		FullDescription:      sarifText{Text: m.Explanation.In(l)},
+		Help:                 sarifHelp{Text: helpText(m, l), Markdown: helpMarkdown(m, l)},
+		HelpURI:              InformationURI + "/blob/main/" + rulesDoc(l) + "#" + m.ID,
 		DefaultConfiguration: sarifRuleLevel{Level: level.String()},
 		Properties: sarifRuleProps{
 			Tags:            m.Tags,
@@ -212,15 +215,15 @@ func problemSeverity(s lint.Level) string {
 	return "recommendation"
 }
 
-func helpText(m *lint.Meta) string {
-	return m.Explanation + "\n\nBad (" + firstLine(m.Bad) + "):\n" + rest(m.Bad) +
-		"\n\nGood (" + firstLine(m.Good) + "):\n" + rest(m.Good)
+func helpText(m *lint.Meta, l i18n.Lang) string {
+	return m.Explanation.In(l) + "\n\n" + texts.New("help.bad", firstLine(m.Bad)).Localize(l) + "\n" + rest(m.Bad) +
+		"\n\n" + texts.New("help.good", firstLine(m.Good)).Localize(l) + "\n" + rest(m.Good)
 }
 
-func helpMarkdown(m *lint.Meta) string {
-	return "# " + m.Title + "\n\n" + m.Explanation +
-		"\n\n**Bad** (`" + firstLine(m.Bad) + "`):\n\n```\n" + rest(m.Bad) + "\n```\n" +
-		"\n**Good** (`" + firstLine(m.Good) + "`):\n\n```\n" + rest(m.Good) + "\n```\n"
+func helpMarkdown(m *lint.Meta, l i18n.Lang) string {
+	return "# " + m.Title.In(l) + "\n\n" + m.Explanation.In(l) +
+		"\n\n" + texts.New("md.bad", firstLine(m.Bad)).Localize(l) + "\n\n```\n" + rest(m.Bad) + "\n```\n" +
+		"\n" + texts.New("md.good", firstLine(m.Good)).Localize(l) + "\n\n```\n" + rest(m.Good) + "\n```\n"
 }
 
 func firstLine(s string) string { first, _, _ := strings.Cut(s, "\n"); return first }
@@ -235,14 +238,6 @@ func pascal(id string) string {
 		}
 	}
 	return b.String()
-}
-
-// sentence ends s with a period, as SARIF messages should.
-func sentence(s string) string {
-	if strings.HasSuffix(s, ".") {
-		return s
-	}
-	return s + "."
 }
 
 // sarifURI percent-encodes each segment of a relative path, as a SARIF

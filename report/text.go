@@ -30,7 +30,7 @@ func writeText(w io.Writer, run *Run) error {
 		return code + s + ansiReset
 	}
 	for _, f := range run.Shown() {
-		level := f.Level.String()
+		level := run.level(f.Level)
 		switch f.Level {
 		case lint.Error:
 			level = paint(ansiRed+ansiBold, level)
@@ -40,7 +40,7 @@ func writeText(w io.Writer, run *Run) error {
 			level = paint(ansiCyan, level)
 		}
 		loc := fmt.Sprintf("%s:%d:%d:", lineStart(Visible(run.path(f))), f.Range.Start.Line, f.Range.Start.Col)
-		fmt.Fprintf(bw, "%s %s: %s %s\n", paint(ansiBold, loc), level, Visible(f.Message), paint(ansiGray, "["+f.Rule+"]"))
+		fmt.Fprintf(bw, "%s %s: %s %s\n", paint(ansiBold, loc), level, Visible(run.msg(f.Message)), paint(ansiGray, "["+f.Rule+"]"))
 		if run.Frame != nil {
 			if frame := run.Frame(f.Path, f.Range); frame != "" {
 				fmt.Fprint(bw, indent(frame))
@@ -70,40 +70,32 @@ func indent(s string) string {
 // summary is the last line of text output.
 func summary(run *Run) string {
 	c := Count(run.Findings)
-	files := plural(run.Files, "file", "files")
+	files := run.count(run.Files, "files")
 	shown := c.Errors + c.Warnings + c.Notes
 	suppressed := ""
 	if c.Suppressed > 0 {
-		suppressed = fmt.Sprintf("; %d suppressed", c.Suppressed)
+		suppressed = run.text("suppressed", c.Suppressed)
 	}
 	if run.Baseline {
-		suppressed += fmt.Sprintf("; %d in the baseline", c.Baselined)
+		suppressed += run.text("baselined", c.Baselined)
 		if run.BaselineGone > 0 {
-			suppressed += fmt.Sprintf(", %d fixed since (shrink it with --write-baseline)", run.BaselineGone)
+			suppressed += run.text("baseline-gone", run.BaselineGone)
 		}
 	}
 	if shown == 0 {
-		return fmt.Sprintf("fpcheck: no problems in %s%s", files, suppressed)
+		return run.text("summary.clean", files, suppressed)
 	}
-	parts := []string{plural(c.Errors, "error", "errors"), plural(c.Warnings, "warning", "warnings")}
+	parts := []string{run.count(c.Errors, "errors"), run.count(c.Warnings, "warnings")}
 	if c.Notes > 0 {
-		parts = append(parts, plural(c.Notes, "note", "notes"))
+		parts = append(parts, run.count(c.Notes, "notes"))
 	}
-	s := fmt.Sprintf("fpcheck: %s (%s) in %s%s",
-		plural(shown, "problem", "problems"), strings.Join(parts, ", "), files, suppressed)
+	s := run.text("summary", run.count(shown, "problems"), strings.Join(parts, run.text("list-sep")), files, suppressed)
 	if run.Submit {
 		if c.Errors > 0 {
-			s += fmt.Sprintf("; %s block submission (提审)", plural(c.Errors, "problem", "problems"))
+			s += run.text("submit-block", run.count(c.Errors, "problems"))
 		} else {
-			s += "; nothing blocks submission (提审)"
+			s += run.text("submit-ok")
 		}
 	}
 	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

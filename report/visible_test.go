@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fpcheck/fpcheck/analyzers/source"
+	"github.com/fpcheck/fpcheck/internal/i18n"
 	"github.com/fpcheck/fpcheck/internal/lint"
 )
 
@@ -73,7 +74,7 @@ func hostileRun(t *testing.T) *Run {
 		Files: 1,
 		Findings: []lint.Finding{{
 			Rule: "unresolved-dependency", Level: lint.Error, Path: "pages/" + hostile + ".js",
-			Range: r, Message: "require \"./b" + hostile + "\" does not resolve\n::error::forged",
+			Range: r, Message: i18n.Raw("require \"./b" + hostile + "\" does not resolve\n::error::forged"),
 		}},
 		Frame: func(string, source.Range) string { return src.Frame(r) },
 	}
@@ -118,7 +119,7 @@ func TestFrameCaretAfterControlCharacters(t *testing.T) {
 func TestTextLinesNeverStartWithAWorkflowCommand(t *testing.T) {
 	for _, name := range []string{"::stop-commands::x.json", "##[group]x.js", " ::warning::x.js", "\u3000::error::x.js", "\u00a0##[add-mask]x.js"} {
 		run := &Run{Tool: "fpcheck", Files: 1, Findings: []lint.Finding{{
-			Rule: "r", Level: lint.Error, Path: name, Message: "m",
+			Rule: "r", Level: lint.Error, Path: name, Message: i18n.Raw("m"),
 			Range: source.Range{Start: source.Pos{Line: 1, Col: 1}},
 		}}}
 		var b bytes.Buffer
@@ -153,7 +154,7 @@ func TestJSONAndSARIFEscapeControlCharacters(t *testing.T) {
 		if err := json.Unmarshal(b.Bytes(), &v); err != nil {
 			t.Fatalf("%s: %v", format, err)
 		}
-		want := strings.ToValidUTF8(run.Findings[0].Message, "\ufffd")
+		want := strings.ToValidUTF8(run.Findings[0].Message.String(), "\ufffd")
 		if !strings.Contains(fmtAll(v), want) {
 			t.Errorf("%s: the message does not decode to the original", format)
 		}

@@ -17,20 +17,20 @@ var pluginAlternatives = map[string]string{
 var apiUnsupportedInPluginMeta = &Meta{
 	ID:       "api-unsupported-in-plugin",
 	Severity: Error,
-	Title:    "plugin code calls a wx API that plugins cannot use",
-	Explanation: `Plugins run with a restricted API: the official typings (npm miniprogram-api-typings, ` +
+	Title:    Text{En: "plugin code calls a wx API that plugins cannot use"},
+	Explanation: Text{En: `Plugins run with a restricted API: the official typings (npm miniprogram-api-typings, ` +
 		`the table fpcheck generates from them) mark about two hundred wx APIs "在插件中使用：不支持" (not ` +
 		`supported in plugins), and calling one from plugin code fails on the phone. Payment goes through ` +
 		`wx.requestPluginPayment (or the requestPayment functional page), user information through the user ` +
 		`information functional page. Only calls in the plugin's own code are judged; the host mini-program ` +
-		`may call them.`,
+		`may call them.`},
 	Bad:  "plugin/components/pay/pay.js\nwx.requestPayment({ timeStamp, nonceStr, package: pkg, signType, paySign })",
 	Good: "plugin/components/pay/pay.js\nwx.requestPluginPayment({ fee, paymentArgs, currencyType: 'CNY', version: 'release' })",
 	Tags: []string{"plugins", "correctness"},
-	Messages: map[string]string{
-		"unsupported": `wx.%s is not supported in plugins (miniprogram-api-typings %s), so this call fails in plugin code%s`,
-		"alt-payment": `; start payment with wx.requestPluginPayment or the requestPayment functional page`,
-		"alt-user":    `; use the loginAndGetUserInfo functional page`,
+	Messages: Catalog{
+		"unsupported": {En: `wx.%s is not supported in plugins (miniprogram-api-typings %s), so this call fails in plugin code%s`},
+		"alt-payment": {En: `; start payment with wx.requestPluginPayment or the requestPayment functional page`},
+		"alt-user":    {En: `; use the loginAndGetUserInfo functional page`},
 	},
 }
 
@@ -50,7 +50,7 @@ func (apiUnsupportedInPlugin) Check(c *Context) {
 			if !unsupportedInPlugin[call.Name] {
 				continue
 			}
-			alt := ""
+			var alt Message
 			if key, ok := pluginAlternatives[call.Name]; ok {
 				alt = c.Format(key)
 			}

@@ -24,18 +24,18 @@ var (
 var componentUnsupportedInPluginMeta = &Meta{
 	ID:       "component-unsupported-in-plugin",
 	Severity: Error,
-	Title:    "plugin code uses a component that plugins cannot use",
-	Explanation: `The platform's list of component limits for plugins (插件使用组件的限制) says plugin pages and ` +
+	Title:    Text{En: "plugin code uses a component that plugins cannot use"},
+	Explanation: Text{En: `The platform's list of component limits for plugins (插件使用组件的限制) says plugin pages and ` +
 		`components cannot use <open-data>, <web-view>, or a <button> whose open-type is contact, getPhoneNumber ` +
 		`or getUserInfo: they do not work in plugin code. Only the plugin's own WXML that the platform loads is ` +
 		`judged; an open-type written as a {{binding}} is left alone, and so is a tag the plugin declares as its ` +
-		`own custom component in usingComponents.`,
+		`own custom component in usingComponents.`},
 	Bad:  "plugin/components/card/card.wxml\n<button open-type=\"getPhoneNumber\" bindgetphonenumber=\"onPhone\">绑定手机号</button>",
 	Good: "plugin/components/card/card.wxml\n<button bindtap=\"askHost\">绑定手机号</button>",
 	Tags: []string{"plugins", "correctness"},
-	Messages: map[string]string{
-		"tag":       `<%s> cannot be used in plugins, so it does not work in plugin code`,
-		"open-type": `a button with open-type="%s" cannot be used in plugins, so it does not work in plugin code`,
+	Messages: Catalog{
+		"tag":       {En: `<%s> cannot be used in plugins, so it does not work in plugin code`},
+		"open-type": {En: `a button with open-type="%s" cannot be used in plugins, so it does not work in plugin code`},
 	},
 }
 

@@ -50,18 +50,18 @@ var (
 var configKeyTypoMeta = &Meta{
 	ID:       "config-key-typo",
 	Severity: Warning,
-	Title:    "a key in app.json, plugin.json or a page's JSON is a typo of a key the platform knows",
-	Explanation: `The official compiler ignores keys it does not know with a warning that miniprogram-ci never ` +
+	Title:    Text{En: "a key in app.json, plugin.json or a page's JSON is a typo of a key the platform knows"},
+	Explanation: Text{En: `The official compiler ignores keys it does not know with a warning that miniprogram-ci never ` +
 		`prints, so a misspelled "subPackage", "functionalPage", "plugin" or "usingComponent" silently turns the ` +
 		`setting off: the subpackages, functional pages, plugins or components it declares do not exist on the ` +
 		`phone. fpcheck reports an unknown key only when it is one or two letters away from a key the compiler ` +
 		`knows (app.json, its subpackages, plugin.json, the JSON of pages and components), with a did-you-mean; ` +
-		`other unknown keys are left alone.`,
+		`other unknown keys are left alone.`},
 	Bad:  "app.json\n{\"pages\": [\"pages/index/index\"], \"subPackage\": [{\"root\": \"shop\", \"pages\": [\"index\"]}]}",
 	Good: "app.json\n{\"pages\": [\"pages/index/index\"], \"subPackages\": [{\"root\": \"shop\", \"pages\": [\"index\"]}]}",
 	Tags: []string{"config", "upload"},
-	Messages: map[string]string{
-		"typo": `%q is not a key of %s, so the platform ignores it; did you mean %q?`,
+	Messages: Catalog{
+		"typo": {En: `%q is not a key of %s, so the platform ignores it; did you mean %q?`},
 	},
 }
 

@@ -14,19 +14,19 @@ func init() { register(duplicatePage{}) }
 var duplicatePageMeta = &Meta{
 	ID:       "duplicate-page",
 	Severity: Error,
-	Title:    "a page is listed in two packages, or a main-package page lies in a subpackage",
-	Explanation: `Every page belongs to exactly one package: the main package lists its pages in "pages", each ` +
+	Title:    Text{En: "a page is listed in two packages, or a main-package page lies in a subpackage"},
+	Explanation: Text{En: `Every page belongs to exactly one package: the main package lists its pages in "pages", each ` +
 		`subpackage lists them relative to its root. A page listed twice, or a "pages" entry of the main ` +
 		`package that lies under a subpackage's root, makes it ambiguous which package ships the page and ` +
 		`which boundaries apply to it. Keep each page in one list. In plugin.json, a name may not be both a page ` +
-		`and a public component.`,
+		`and a public component.`},
 	Bad:  "app.json\n{\"pages\": [\"pages/index/index\", \"shop/list/list\"], \"subpackages\": [{\"root\": \"shop\", \"pages\": [\"list/list\"]}]}",
 	Good: "app.json\n{\"pages\": [\"pages/index/index\"], \"subpackages\": [{\"root\": \"shop\", \"pages\": [\"list/list\"]}]}",
 	Tags: []string{"subpackages", "config"},
-	Messages: map[string]string{
-		"twice":   `page %q is already listed in %s`,
-		"in-root": `main-package page %q lies inside the root of %s; list it in that subpackage instead`,
-		"plugin":  `plugin.json has %q in both "pages" and "publicComponents"; the compiler rejects a name used twice`,
+	Messages: Catalog{
+		"twice":   {En: `page %q is already listed in %s`},
+		"in-root": {En: `main-package page %q lies inside the root of %s; list it in that subpackage instead`},
+		"plugin":  {En: `plugin.json has %q in both "pages" and "publicComponents"; the compiler rejects a name used twice`},
 	},
 }
 

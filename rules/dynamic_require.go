@@ -9,16 +9,16 @@ func init() { register(dynamicRequire{}) }
 var dynamicRequireMeta = &Meta{
 	ID:       "dynamic-require",
 	Severity: Warning,
-	Title:    "require with a computed path inside functional-pages/",
-	Explanation: `A require whose argument is not a string literal (require(base + name), require(path)) cannot be ` +
+	Title:    Text{En: "require with a computed path inside functional-pages/"},
+	Explanation: Text{En: `A require whose argument is not a string literal (require(base + name), require(path)) cannot be ` +
 		`followed statically, so neither fpcheck nor the platform's dependency analyser can tell whether it stays ` +
 		`inside functional-pages/, and the analyser may leave the target out of the functional-pages package. ` +
-		`Inside functional-pages/ (when functional pages are switched on) use string literals.`,
+		`Inside functional-pages/ (when functional pages are switched on) use string literals.`},
 	Bad:  "functional-pages/request-payment.js\nconst api = require('./api/' + env)",
 	Good: "functional-pages/request-payment.js\nconst api = env === 'prod' ? require('./api/prod') : require('./api/test')",
 	Tags: []string{"functional-pages", "dependencies"},
-	Messages: map[string]string{
-		"dynamic": `require with a computed path in functional-pages/: fpcheck cannot check that it stays inside the directory; use a string literal`,
+	Messages: Catalog{
+		"dynamic": {En: `require with a computed path in functional-pages/: fpcheck cannot check that it stays inside the directory; use a string literal`},
 	},
 }
 

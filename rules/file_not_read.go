@@ -14,24 +14,24 @@ func init() { register(fileNotRead{}) }
 var fileNotReadMeta = &Meta{
 	ID:       "file-not-read",
 	Severity: Note,
-	Title:    "a file or folder under a code root could not be read, so it was not checked",
-	Explanation: `fpcheck never skips a file silently. A file it cannot read (its permissions, an I/O error), a file ` +
+	Title:    Text{En: "a file or folder under a code root could not be read, so it was not checked"},
+	Explanation: Text{En: `fpcheck never skips a file silently. A file it cannot read (its permissions, an I/O error), a file ` +
 		`larger than 8 MiB (listed, so requires of it resolve, but not parsed), a folder whose entries cannot be ` +
 		`listed, a symbolic link (fpcheck never follows one, so that nothing outside the project is read), and a ` +
 		`file past a bound fpcheck keeps on its own work (nesting deeper than its parsers allow, a string ` +
 		`concatenation or TypeScript enum that esbuild would expand without bound) are each reported, and counted in the summary. It is a note, except for the files the checks need ` +
 		`(project.config.json, app.json, plugin.json, functional-pages/request-payment.js or .ts, or a folder ` +
 		`holding one of them): without them the run cannot vouch for the project, so it is an error. Make the ` +
-		`file readable, or leave it out with --ignore.`,
+		`file readable, or leave it out with --ignore.`},
 	Bad:  "$ ls -l functional-pages/request-payment.js\n---------- 1 ci ci 812 request-payment.js",
 	Good: "$ ls -l functional-pages/request-payment.js\n-rw-r--r-- 1 ci ci 812 request-payment.js",
 	Tags: []string{"coverage"},
-	Messages: map[string]string{
-		"unreadable":   `this file could not be read (%s), so it was not checked`,
-		"too-large":    `this file is larger than %d MiB, so it was not parsed or checked`,
-		"not-analyzed": `this file was not analyzed (%s: a bound fpcheck keeps on its own work, not an error in the file), so the checks that need it were skipped`,
-		"symlink":      `%s is a symbolic link, which fpcheck never follows, so it was not checked`,
-		"folder":       `folder %s could not be read (%s), so the files in it were not listed or checked`,
+	Messages: Catalog{
+		"unreadable":   {En: `this file could not be read (%s), so it was not checked`},
+		"too-large":    {En: `this file is larger than %d MiB, so it was not parsed or checked`},
+		"not-analyzed": {En: `this file was not analyzed (%s: a bound fpcheck keeps on its own work, not an error in the file), so the checks that need it were skipped`},
+		"symlink":      {En: `%s is a symbolic link, which fpcheck never follows, so it was not checked`},
+		"folder":       {En: `folder %s could not be read (%s), so the files in it were not listed or checked`},
 	},
 }
 

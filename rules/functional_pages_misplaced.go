@@ -14,20 +14,20 @@ func init() { register(functionalPagesMisplaced{}) }
 var functionalPagesMisplacedMeta = &Meta{
 	ID:       "functional-pages-misplaced",
 	Severity: Error,
-	Title:    "functional pages or their navigator are where the platform never uses them",
-	Explanation: `Plugin functional pages (插件功能页) are provided by the plugin owner's mini-program: ` +
+	Title:    Text{En: "functional pages or their navigator are where the platform never uses them"},
+	Explanation: Text{En: `Plugin functional pages (插件功能页) are provided by the plugin owner's mini-program: ` +
 		`functional-pages/ (with request-payment.js) belongs at the root of that mini-program, never inside the ` +
 		`plugin; a functional-pages/ directory under the plugin root is never loaded, so payment does not start ` +
 		`(an error). <functional-page-navigator> works only in plugin code; in a mini-program's own pages it does ` +
 		`nothing (a warning). A request-payment.ts with the TypeScript compiler plugin off and no request-payment.js ` +
-		`beside it is a warning: nothing the platform runs compiles it, unless the team's own build does.`,
+		`beside it is a warning: nothing the platform runs compiles it, unless the team's own build does.`},
 	Bad:  "plugin/functional-pages/request-payment.js\nexports.beforeRequestPayment = function (args, callback) {}",
 	Good: "miniprogram/functional-pages/request-payment.js\nexports.beforeRequestPayment = function (args, callback) {}",
 	Tags: []string{"functional-pages", "plugins", "correctness"},
-	Messages: map[string]string{
-		"in-plugin":         `functional-pages/ is inside the plugin root, where the platform never loads it; functional pages belong to the plugin owner's mini-program, at the root of its miniprogramRoot`,
-		"navigator-outside": `functional-page-navigator only works in plugin code; in the mini-program's own pages it does nothing`,
-		"ts-off":            `request-payment.ts is not compiled: the TypeScript compiler plugin is off (project.config.json setting.useCompilerPlugins) and there is no request-payment.js; unless your own build writes it before upload, the payment functional page finds no beforeRequestPayment`,
+	Messages: Catalog{
+		"in-plugin":         {En: `functional-pages/ is inside the plugin root, where the platform never loads it; functional pages belong to the plugin owner's mini-program, at the root of its miniprogramRoot`},
+		"navigator-outside": {En: `functional-page-navigator only works in plugin code; in the mini-program's own pages it does nothing`},
+		"ts-off":            {En: `request-payment.ts is not compiled: the TypeScript compiler plugin is off (project.config.json setting.useCompilerPlugins) and there is no request-payment.js; unless your own build writes it before upload, the payment functional page finds no beforeRequestPayment`},
 	},
 }
 

@@ -9,17 +9,17 @@ func init() { register(independentSubpackageMisuse{}) }
 var independentSubpackageMisuseMeta = &Meta{
 	ID:       "independent-subpackage-misuse",
 	Severity: Error,
-	Title:    "App() is defined in an independent subpackage, or plugins are declared on one",
-	Explanation: `The independent subpackage guide says: App can only be defined in the main package; an ` +
+	Title:    Text{En: "App() is defined in an independent subpackage, or plugins are declared on one"},
+	Explanation: Text{En: `The independent subpackage guide says: App can only be defined in the main package; an ` +
 		`independent subpackage must not define App, which causes unpredictable behavior (an error). Use ` +
 		`getApp({allowDefault: true}) there instead. It also says plugins are not supported in independent ` +
-		`subpackages for now, so a "plugins" key on one is a warning.`,
+		`subpackages for now, so a "plugins" key on one is a warning.`},
 	Bad:  "login/pages/login/login.js\nApp({ globalData: {} })",
 	Good: "login/pages/login/login.js\nconst app = getApp({ allowDefault: true })",
 	Tags: []string{"subpackages", "correctness"},
-	Messages: map[string]string{
-		"app":     `App() is defined in independent subpackage %q; only the main package may define App (use getApp({allowDefault: true}) here)`,
-		"plugins": `plugins are declared on independent subpackage %q, which the platform does not support yet; declare them on the main package or an ordinary subpackage`,
+	Messages: Catalog{
+		"app":     {En: `App() is defined in independent subpackage %q; only the main package may define App (use getApp({allowDefault: true}) here)`},
+		"plugins": {En: `plugins are declared on independent subpackage %q, which the platform does not support yet; declare them on the main package or an ordinary subpackage`},
 	},
 }
 

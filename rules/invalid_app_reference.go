@@ -18,25 +18,25 @@ const mainPackageName = "__APP__"
 var invalidAppReferenceMeta = &Meta{
 	ID:       "invalid-app-reference",
 	Severity: Error,
-	Title:    "app.json refers to a page, package or directory that does not exist",
-	Explanation: `Several app.json settings name pages, packages and directories, and the official compiler ` +
+	Title:    Text{En: "app.json refers to a page, package or directory that does not exist"},
+	Explanation: Text{En: `Several app.json settings name pages, packages and directories, and the official compiler ` +
 		`rejects the upload when they are not there: "pages" itself; "entryPagePath" must be one of the pages (main package or ` +
 		`subpackages); every tabBar "list" "pagePath" must be a page of the main package ("pages"), without "?" ` +
 		`or "."; each "preloadRule" key must be a page and each of its "packages" a subpackage's name or root, ` +
 		`or "__APP__"; every subpackage "root", "workers" and "openDataContext" must be existing directories, and the open data context ` +
-		`needs its index.js. fpcheck reports each at its value.`,
+		`needs its index.js. fpcheck reports each at its value.`},
 	Bad:  "app.json\n{\"pages\": [\"pages/index/index\"], \"tabBar\": {\"list\": [{\"pagePath\": \"shop/cart/cart\", \"text\": \"购物车\"}]}}",
 	Good: "app.json\n{\"pages\": [\"pages/index/index\", \"pages/cart/cart\"], \"tabBar\": {\"list\": [{\"pagePath\": \"pages/cart/cart\", \"text\": \"购物车\"}]}}",
 	Tags: []string{"config", "upload"},
-	Messages: map[string]string{
-		"no-pages":     `app.json has no "pages"; the main package needs at least its first page`,
-		"entry":        `"entryPagePath" %q is not one of the pages of app.json (main package or subpackages)`,
-		"tab-page":     `tabBar page %q is not a page of the main package ("pages"); tabBar pages cannot be in subpackages`,
-		"tab-char":     `tabBar page %q must not contain %q`,
-		"preload-page": `preloadRule key %q is not a page of app.json`,
-		"preload-pkg":  `preloadRule package %q is not a subpackage's name or root, nor "__APP__" for the main package`,
-		"dir":          `%q %q is not a directory of the mini-program`,
-		"odc-index":    `the open data context %q has no index.js`,
+	Messages: Catalog{
+		"no-pages":     {En: `app.json has no "pages"; the main package needs at least its first page`},
+		"entry":        {En: `"entryPagePath" %q is not one of the pages of app.json (main package or subpackages)`},
+		"tab-page":     {En: `tabBar page %q is not a page of the main package ("pages"); tabBar pages cannot be in subpackages`},
+		"tab-char":     {En: `tabBar page %q must not contain %q`},
+		"preload-page": {En: `preloadRule key %q is not a page of app.json`},
+		"preload-pkg":  {En: `preloadRule package %q is not a subpackage's name or root, nor "__APP__" for the main package`},
+		"dir":          {En: `%q %q is not a directory of the mini-program`},
+		"odc-index":    {En: `the open data context %q has no index.js`},
 	},
 }
 

@@ -14,25 +14,25 @@ func init() { register(invalidConfigPath{}) }
 var invalidConfigPathMeta = &Meta{
 	ID:       "invalid-config-path",
 	Severity: Error,
-	Title:    "a page or plugin path in app.json or plugin.json is written in a form the compiler rejects",
-	Explanation: `The paths of app.json's pages (in the main package and in subpackages), of its subpackage ` +
+	Title:    Text{En: "a page or plugin path in app.json or plugin.json is written in a form the compiler rejects"},
+	Explanation: Text{En: `The paths of app.json's pages (in the main package and in subpackages), of its subpackage ` +
 		`roots, and of plugin.json's ` +
 		`publicComponents, pages and main are written relative to their root, with "/" between directories: ` +
 		`the official compiler rejects a path that is empty or not a string, that starts with "/", "." or a space, ` +
 		`or that contains "\\", "//" or "../". It says so at upload, one path at a time; fpcheck reports every ` +
-		`one at its value.`,
+		`one at its value.`},
 	Bad:  "app.json\n{\"pages\": [\"/pages/index/index\"]}",
 	Good: "app.json\n{\"pages\": [\"pages/index/index\"]}",
 	Tags: []string{"config", "upload"},
-	Messages: map[string]string{
-		"type":      `%s must be a path string, found %s`,
-		"empty":     `%s must not be empty`,
-		"start":     `%s %q must not start with %q; write it relative to the root, such as "pages/index/index"`,
-		"contain":   `%s %q must not contain %q`,
-		"app-page":  `page`,
-		"root":      `subpackage root`,
-		"plugin-kv": `%s[%q]`,
-		"main":      `"main"`,
+	Messages: Catalog{
+		"type":      {En: `%s must be a path string, found %s`},
+		"empty":     {En: `%s must not be empty`},
+		"start":     {En: `%s %q must not start with %q; write it relative to the root, such as "pages/index/index"`},
+		"contain":   {En: `%s %q must not contain %q`},
+		"app-page":  {En: `page`},
+		"root":      {En: `subpackage root`},
+		"plugin-kv": {En: `%s[%q]`},
+		"main":      {En: `"main"`},
 	},
 }
 
@@ -73,7 +73,7 @@ func (invalidConfigPath) Check(c *Context) {
 }
 
 // checkConfigPath applies the compiler's path rules to v.
-func checkConfigPath(c *Context, f *project.File, v jsonpos.Value, what string) {
+func checkConfigPath(c *Context, f *project.File, v jsonpos.Value, what Message) {
 	if v.Kind() != jsonpos.String {
 		c.Report(f, v.Start(), v.End(), "type", what, describeJSON(v))
 		return

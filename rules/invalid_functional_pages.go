@@ -12,19 +12,19 @@ func init() { register(invalidFunctionalPages{}) }
 var invalidFunctionalPagesMeta = &Meta{
 	ID:       "invalid-functional-pages",
 	Severity: Error,
-	Title:    `app.json "functionalPages" has a value the compiler rejects`,
-	Explanation: `"functionalPages" accepts {"independent": true} (current), true (legacy), {"independent": false} ` +
+	Title:    Text{En: `app.json "functionalPages" has a value the compiler rejects`},
+	Explanation: Text{En: `"functionalPages" accepts {"independent": true} (current), true (legacy), {"independent": false} ` +
 		`(on, not loaded on their own) and false (off). The official compiler rejects anything else with an ` +
 		`error: a string such as "true", null, an empty object, a non-boolean "independent", or keys other than ` +
-		`"independent".`,
+		`"independent".`},
 	Bad:  "app.json\n{\n  \"functionalPages\": {\"independent\": \"yes\", \"pages\": []}\n}",
 	Good: "app.json\n{\n  \"functionalPages\": {\"independent\": true}\n}",
 	Tags: []string{"functional-pages", "config"},
-	Messages: map[string]string{
-		"type":        `"functionalPages" must be {"independent": true} (or the legacy true), found %s`,
-		"empty":       `"functionalPages" is an empty object; write {"independent": true}`,
-		"independent": `"independent" must be the boolean true, found %s`,
-		"unknown-key": `unknown key %q in "functionalPages"; the only key allowed is "independent"`,
+	Messages: Catalog{
+		"type":        {En: `"functionalPages" must be {"independent": true} (or the legacy true), found %s`},
+		"empty":       {En: `"functionalPages" is an empty object; write {"independent": true}`},
+		"independent": {En: `"independent" must be the boolean true, found %s`},
+		"unknown-key": {En: `unknown key %q in "functionalPages"; the only key allowed is "independent"`},
 	},
 }
 

@@ -18,29 +18,29 @@ var pluginVersion = regexp.MustCompile(`^(latest|[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1
 var invalidPluginDeclarationMeta = &Meta{
 	ID:       "invalid-plugin-declaration",
 	Severity: Error,
-	Title:    `an app.json "plugins" entry is one the compiler rejects`,
-	Explanation: `Each entry of "plugins" in app.json (and in a subpackage's "plugins") needs a string "provider" ` +
+	Title:    Text{En: `an app.json "plugins" entry is one the compiler rejects`},
+	Explanation: Text{En: `Each entry of "plugins" in app.json (and in a subpackage's "plugins") needs a string "provider" ` +
 		`(the plugin's appid) and a string "version" (it may also have "path", "export" and ` +
 		`"genericsImplementation"; other keys only get a compiler warning, see config-key-typo). In a mini-program the version is "latest", x.y.z (one to three ` +
 		`digits each) or "dev-<id>"; "dev" is rejected: it is only for the host mini-program of a plugin ` +
 		`project, whose entry for its own plugin (provider: the project's pluginAppid, else its appid) must be ` +
 		`"dev", and whose "dev" entries must name that provider. A provider is declared once across the main ` +
 		`package and the subpackages, and an alias too. This is what the official compiler checks at ` +
-		`upload, one error at a time; fpcheck reports every entry at its value.`,
+		`upload, one error at a time; fpcheck reports every entry at its value.`},
 	Bad:  "app.json\n{\"plugins\": {\"myPlugin\": {\"version\": \"dev\", \"provider\": \"wx1234567890abcdef\"}}}",
 	Good: "app.json\n{\"plugins\": {\"myPlugin\": {\"version\": \"1.0.2\", \"provider\": \"wx1234567890abcdef\"}}}",
 	Tags: []string{"plugins", "config", "upload"},
-	Messages: map[string]string{
-		"not-object":    `plugin %q must be an object {"provider": …, "version": …}, found %s`,
-		"missing":       `plugin %q has no %q; the compiler requires "provider" and "version"`,
-		"not-string":    `%q of plugin %q must be a string, found %s`,
-		"unknown-key":   `%q is not a key of a plugin declaration; use %s`,
-		"dev":           `plugin %q has version "dev", which a mini-program cannot use (only a plugin project's host, for its own plugin); use "latest", a version such as "1.0.0", or "dev-<id>"`,
-		"version":       `plugin %q has version %s; use "latest", x.y.z (1–3 digits each, such as "1.0.0") or "dev-<id>"`,
-		"own-dev":       `plugin %q is this plugin project's own plugin (provider %s), so its version must be "dev"`,
-		"dev-own":       `plugin %q has version "dev", so its provider must be this project's own plugin appid %q`,
-		"same-provider": `plugin %q declares the same provider as plugin %q (%s); a plugin is declared once, in the main package or in one subpackage`,
-		"same-alias":    `the plugin alias %q is already declared; use another alias`,
+	Messages: Catalog{
+		"not-object":    {En: `plugin %q must be an object {"provider": …, "version": …}, found %s`},
+		"missing":       {En: `plugin %q has no %q; the compiler requires "provider" and "version"`},
+		"not-string":    {En: `%q of plugin %q must be a string, found %s`},
+		"unknown-key":   {En: `%q is not a key of a plugin declaration; use %s`},
+		"dev":           {En: `plugin %q has version "dev", which a mini-program cannot use (only a plugin project's host, for its own plugin); use "latest", a version such as "1.0.0", or "dev-<id>"`},
+		"version":       {En: `plugin %q has version %s; use "latest", x.y.z (1–3 digits each, such as "1.0.0") or "dev-<id>"`},
+		"own-dev":       {En: `plugin %q is this plugin project's own plugin (provider %s), so its version must be "dev"`},
+		"dev-own":       {En: `plugin %q has version "dev", so its provider must be this project's own plugin appid %q`},
+		"same-provider": {En: `plugin %q declares the same provider as plugin %q (%s); a plugin is declared once, in the main package or in one subpackage`},
+		"same-alias":    {En: `the plugin alias %q is already declared; use another alias`},
 	},
 }
 

@@ -14,18 +14,18 @@ func init() { register(invalidPluginRoot{}) }
 var invalidPluginRootMeta = &Meta{
 	ID:       "invalid-plugin-root",
 	Severity: Error,
-	Title:    `a plugin project's "pluginRoot" is missing, is the mini-program root, or has no plugin.json`,
-	Explanation: `A plugin project (project.config.json "compileType": "plugin") names the plugin's directory in ` +
+	Title:    Text{En: `a plugin project's "pluginRoot" is missing, is the mini-program root, or has no plugin.json`},
+	Explanation: Text{En: `A plugin project (project.config.json "compileType": "plugin") names the plugin's directory in ` +
 		`"pluginRoot"; the official compiler rejects the project when it is missing, when it is the same ` +
 		`directory as "miniprogramRoot" (the host mini-program used for debugging and review), or when it holds ` +
-		`no plugin.json.`,
+		`no plugin.json.`},
 	Bad:  "project.config.json\n{\"compileType\": \"plugin\", \"miniprogramRoot\": \"plugin/\", \"pluginRoot\": \"plugin/\"}",
 	Good: "project.config.json\n{\"compileType\": \"plugin\", \"miniprogramRoot\": \"miniprogram/\", \"pluginRoot\": \"plugin/\"}",
 	Tags: []string{"plugins", "config", "upload"},
-	Messages: map[string]string{
-		"missing":   `a plugin project needs "pluginRoot": the directory of the plugin, such as "plugin/"`,
-		"same":      `"pluginRoot" %q is the same directory as "miniprogramRoot"; the plugin and its host mini-program need directories of their own`,
-		"no-plugin": `"pluginRoot" %q holds no plugin.json`,
+	Messages: Catalog{
+		"missing":   {En: `a plugin project needs "pluginRoot": the directory of the plugin, such as "plugin/"`},
+		"same":      {En: `"pluginRoot" %q is the same directory as "miniprogramRoot"; the plugin and its host mini-program need directories of their own`},
+		"no-plugin": {En: `"pluginRoot" %q holds no plugin.json`},
 	},
 }
 

@@ -14,22 +14,22 @@ func init() { register(invalidResolveAlias{}) }
 var invalidResolveAliasMeta = &Meta{
 	ID:       "invalid-resolve-alias",
 	Severity: Error,
-	Title:    `an app.json "resolveAlias" entry is one the compiler rejects`,
-	Explanation: `Each "resolveAlias" entry maps a prefix to a path from the mini-program root, such as ` +
+	Title:    Text{En: `an app.json "resolveAlias" entry is one the compiler rejects`},
+	Explanation: Text{En: `Each "resolveAlias" entry maps a prefix to a path from the mini-program root, such as ` +
 		`{"@/*": "/*"} or {"~/utils/*": "utils/*"}. The official compiler rejects an entry whose key and value do ` +
 		`not both end with "/*", whose value starts with "./", or that contains "//" - and a malformed alias ` +
 		`does not resolve what it seems to. A value that climbs out of the project ("/../../lib/*") names nothing ` +
-		`the upload can hold. fpcheck reports each at the entry.`,
+		`the upload can hold. fpcheck reports each at the entry.`},
 	Bad:  "app.json\n{\"resolveAlias\": {\"@\": \"./src\"}}",
 	Good: "app.json\n{\"resolveAlias\": {\"@/*\": \"/src/*\"}}",
 	Tags: []string{"config", "upload", "dependencies"},
-	Messages: map[string]string{
-		"star":   `resolveAlias %q: %q: the key and the value must both end with "/*", such as "@/*": "/*"`,
-		"dot":    `resolveAlias %q: the value %q must not start with "./"; write it from the mini-program root, such as "/utils/*"`,
-		"double": `resolveAlias %q: %q must not contain "//"`,
-		"type":   `resolveAlias %q must be a string path such as "/utils/*", found %s`,
-		"outside": `resolveAlias %q: the value %q leads outside the project; an alias names a path from the mini-program root, ` +
-			`and fpcheck never reads outside DIR`,
+	Messages: Catalog{
+		"star":   {En: `resolveAlias %q: %q: the key and the value must both end with "/*", such as "@/*": "/*"`},
+		"dot":    {En: `resolveAlias %q: the value %q must not start with "./"; write it from the mini-program root, such as "/utils/*"`},
+		"double": {En: `resolveAlias %q: %q must not contain "//"`},
+		"type":   {En: `resolveAlias %q must be a string path such as "/utils/*", found %s`},
+		"outside": {En: `resolveAlias %q: the value %q leads outside the project; an alias names a path from the mini-program root, ` +
+			`and fpcheck never reads outside DIR`},
 	},
 }
 

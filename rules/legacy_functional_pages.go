@@ -13,20 +13,20 @@ func init() { register(legacyFunctionalPages{}) }
 var legacyFunctionalPagesMeta = &Meta{
 	ID:       "legacy-functional-pages",
 	Severity: Warning,
-	Title:    `app.json uses the legacy "functionalPages": true`,
-	Explanation: `"functionalPages": true is the legacy way to switch on plugin functional pages (插件功能页). ` +
+	Title:    Text{En: `app.json uses the legacy "functionalPages": true`},
+	Explanation: Text{En: `"functionalPages": true is the legacy way to switch on plugin functional pages (插件功能页). ` +
 		`It still compiles, but WeChat's documentation says support for it will be removed and such projects will ` +
 		`no longer compile or upload. The current form is {"independent": true}: the functional-pages/ directory is ` +
 		`then downloaded and loaded on its own, so its files may not require files outside it and files outside it ` +
 		`may not require files inside it (see functional-pages-boundary). After changing the value, publish a new ` +
-		`version of the owner mini-program for it to take effect.`,
+		`version of the owner mini-program for it to take effect.`},
 	Bad:  "app.json\n{\n  \"functionalPages\": true\n}",
 	Good: "app.json\n{\n  \"functionalPages\": {\n    \"independent\": true\n  }\n}",
 	Tags: []string{"functional-pages", "config", "deprecation"},
-	Messages: map[string]string{
-		"legacy":          `"functionalPages": true is the legacy form and will stop compiling; use {"independent": true} and keep functional-pages/ self-contained`,
-		"legacy-crossing": `"functionalPages": true is the legacy form and will stop compiling; use {"independent": true} once functional-pages/ is self-contained (not fixed automatically while dependencies cross functional-pages/: %d, see functional-pages-boundary)`,
-		"fix":             `write {"independent": true}`,
+	Messages: Catalog{
+		"legacy":          {En: `"functionalPages": true is the legacy form and will stop compiling; use {"independent": true} and keep functional-pages/ self-contained`},
+		"legacy-crossing": {En: `"functionalPages": true is the legacy form and will stop compiling; use {"independent": true} once functional-pages/ is self-contained (not fixed automatically while dependencies cross functional-pages/: %d, see functional-pages-boundary)`},
+		"fix":             {En: `write {"independent": true}`},
 	},
 }
 

@@ -17,8 +17,8 @@ const paymentFunction = "beforeRequestPayment"
 var missingPaymentFunctionMeta = &Meta{
 	ID:       "missing-payment-function",
 	Severity: Error,
-	Title:    "functional-pages/request-payment.js does not export beforeRequestPayment",
-	Explanation: `The payment functional page (支付功能页) calls beforeRequestPayment(paymentArgs, callback), exported ` +
+	Title:    Text{En: "functional-pages/request-payment.js does not export beforeRequestPayment"},
+	Explanation: Text{En: `The payment functional page (支付功能页) calls beforeRequestPayment(paymentArgs, callback), exported ` +
 		`from functional-pages/request-payment.js at the root of the owner mini-program (request-payment.ts counts ` +
 		`when the TypeScript compiler plugin is on). When the function is missing, or the name is bound to ` +
 		`something that is not a function, the payment page exits as soon as the user taps pay; a function that ` +
@@ -28,14 +28,14 @@ var missingPaymentFunctionMeta = &Meta{
 		`{ beforeRequestPayment }, module.exports.beforeRequestPayment = (a, cb) => …, export function ` +
 		`beforeRequestPayment(…), export { pay as beforeRequestPayment }. When the exports cannot be known ` +
 		`statically (export * from, module.exports = require(…)), fpcheck stays silent. A project with functional ` +
-		`pages but no request-payment file is not reported: login and address pages do not need it.`,
+		`pages but no request-payment file is not reported: login and address pages do not need it.`},
 	Bad:  "functional-pages/request-payment.js\nexports.beforeRequestPay = function (args, callback) { /* … */ }",
 	Good: "functional-pages/request-payment.js\nexports.beforeRequestPayment = function (paymentArgs, callback) {\n  callback(null, requestPaymentArgs)\n}",
 	Tags: []string{"functional-pages", "payment", "correctness"},
-	Messages: map[string]string{
-		"absent":       `%s does not export beforeRequestPayment; the payment functional page exits at once without it`,
-		"not-function": `beforeRequestPayment is exported as %s, not a function; the payment functional page exits at once`,
-		"arity":        `beforeRequestPayment takes %d parameter(s) and never reads arguments, so it cannot call its callback: declare it as beforeRequestPayment(paymentArgs, callback) and call callback to start payment`,
+	Messages: Catalog{
+		"absent":       {En: `%s does not export beforeRequestPayment; the payment functional page exits at once without it`},
+		"not-function": {En: `beforeRequestPayment is exported as %s, not a function; the payment functional page exits at once`},
+		"arity":        {En: `beforeRequestPayment takes %d parameter(s) and never reads arguments, so it cannot call its callback: declare it as beforeRequestPayment(paymentArgs, callback) and call callback to start payment`},
 	},
 }
 

@@ -15,19 +15,19 @@ var navigatorDevelopVersionMeta = &Meta{
 	ID:             "navigator-develop-version",
 	Severity:       Warning,
 	SubmitSeverity: Error,
-	Title:          "functional-page-navigator left at version develop or trial",
-	Explanation: `version="develop" (and "trial") make <functional-page-navigator> open the development (or trial) ` +
+	Title:          Text{En: "functional-page-navigator left at version develop or trial"},
+	Explanation: Text{En: `version="develop" (and "trial") make <functional-page-navigator> open the development (or trial) ` +
 		`build of the owner mini-program. That is only for testing on a phone: before the plugin is submitted for ` +
 		`review (提审) every navigator must use version="release" (or leave version out: release is the default), ` +
 		`and the owner mini-program with functional pages switched on must be published. Reviewers otherwise ` +
 		`report that the navigator does not open. A bound value such as version="{{v}}" cannot be judged and is ` +
-		`left alone. Under --submit this rule is an error.`,
+		`left alone. Under --submit this rule is an error.`},
 	Bad:  "plugin/components/pay/pay.wxml\n<functional-page-navigator name=\"requestPayment\" version=\"develop\" args=\"{{args}}\">",
 	Good: "plugin/components/pay/pay.wxml\n<functional-page-navigator name=\"requestPayment\" version=\"release\" args=\"{{args}}\">",
 	Tags: []string{"functional-pages", "wxml", "submission"},
-	Messages: map[string]string{
-		"develop": `functional-page-navigator is left at version="%s", which only works on a test phone; set version="release" before submitting for review`,
-		"fix":     `set %s="%s"`,
+	Messages: Catalog{
+		"develop": {En: `functional-page-navigator is left at version="%s", which only works on a test phone; set version="release" before submitting for review`},
+		"fix":     {En: `set %s="%s"`},
 	},
 }
 

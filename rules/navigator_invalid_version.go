@@ -16,19 +16,19 @@ var navigatorInvalidVersionMeta = &Meta{
 	ID:             "navigator-invalid-version",
 	Severity:       Warning,
 	SubmitSeverity: Error,
-	Title:          "functional-page-navigator version is not develop, trial or release",
-	Explanation: `The version attribute of <functional-page-navigator> chooses which build of the owner ` +
+	Title:          Text{En: "functional-page-navigator version is not develop, trial or release"},
+	Explanation: Text{En: `The version attribute of <functional-page-navigator> chooses which build of the owner ` +
 		`mini-program opens: develop, trial or release (the default). Values are case-sensitive; any other ` +
 		`value, such as "Develop" or "beta", is not one the platform knows, and the compiler accepts it ` +
 		`silently. Before submitting for review (提审) use release, or leave version out. A bound value such as ` +
-		`version="{{v}}" cannot be judged and is left alone. Under --submit this rule is an error.`,
+		`version="{{v}}" cannot be judged and is left alone. Under --submit this rule is an error.`},
 	Bad:  "plugin/components/pay/pay.wxml\n<functional-page-navigator name=\"requestPayment\" version=\"Release\">",
 	Good: "plugin/components/pay/pay.wxml\n<functional-page-navigator name=\"requestPayment\" version=\"release\">",
 	Tags: []string{"functional-pages", "wxml", "submission"},
-	Messages: map[string]string{
-		"unknown": `functional-page-navigator version %q is not a version; use release (or develop or trial while testing)`,
-		"fix":     `set %s="%s"`,
-		"case":    `functional-page-navigator version %q is not a version; did you mean %q? (values are case-sensitive)`,
+	Messages: Catalog{
+		"unknown": {En: `functional-page-navigator version %q is not a version; use release (or develop or trial while testing)`},
+		"fix":     {En: `set %s="%s"`},
+		"case":    {En: `functional-page-navigator version %q is not a version; did you mean %q? (values are case-sensitive)`},
 	},
 }
 

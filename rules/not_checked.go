@@ -18,26 +18,26 @@ const maxNamed = 5
 var notCheckedMeta = &Meta{
 	ID:       "not-checked",
 	Severity: Note,
-	Title:    "part of the project could not be checked in this checkout",
-	Explanation: `Some facts cannot be known from the files at hand, and fpcheck says so once instead of guessing. ` +
+	Title:    Text{En: "part of the project could not be checked in this checkout"},
+	Explanation: Text{En: `Some facts cannot be known from the files at hand, and fpcheck says so once instead of guessing. ` +
 		`miniprogram_npm/ is the output of 构建 npm (build npm) and is often git-ignored, so in CI and in the ` +
 		`pre-commit snapshot it is absent: dependencies on packages that a package.json declares are then not ` +
 		`checked (they are, fully, when miniprogram_npm/ is there). With the TypeScript compiler plugin off, ` +
 		`the .js beside each .ts file is the output of the team's own build step; when it is missing, the .ts ` +
 		`file and the dependencies on it are not checked. Git submodules (.gitmodules) that a clone without ` +
 		`--recursive left empty are not checked either. Files fpcheck could not read, or that are too large ` +
-		`to parse, are named one by one by file-not-read. A note never fails a run.`,
+		`to parse, are named one by one by file-not-read. A note never fails a run.`},
 	Bad:  "pages/index/index.json\n{\"usingComponents\": {\"van-button\": \"@vant/weapp/button/index\"}}  (miniprogram_npm/ not built)",
 	Good: "pages/index/index.json\n{\"usingComponents\": {\"van-button\": \"@vant/weapp/button/index\"}}  (after 构建 npm)",
 	Tags: []string{"dependencies", "coverage"},
-	Messages: map[string]string{
-		"npm-one":       `1 dependency on an npm package (%s) was not checked: miniprogram_npm/ is not built in this checkout (构建 npm output is often git-ignored); it is checked when miniprogram_npm/ is there`,
-		"npm":           `%d dependencies on npm packages (%s) were not checked: miniprogram_npm/ is not built in this checkout (构建 npm output is often git-ignored); they are checked when miniprogram_npm/ is there`,
-		"ts-one":        `1 .ts file was not checked: the TypeScript compiler plugin is off (project.config.json setting.useCompilerPlugins) and its .js, the output of your own build step, is not in this checkout`,
-		"ts":            `%d .ts files were not checked: the TypeScript compiler plugin is off (project.config.json setting.useCompilerPlugins) and their .js, the output of your own build step, are not in this checkout`,
-		"submodule-one": `1 dependency into a git submodule that is not checked out (%s) was not checked; run git submodule update --init`,
-		"submodule":     `%d dependencies into git submodules that are not checked out (%s) were not checked; run git submodule update --init`,
-		"nothing":       `no page or component code (JavaScript or WXML) was checked: the code this project has could not be read or is not compiled in this checkout`,
+	Messages: Catalog{
+		"npm-one":       {En: `1 dependency on an npm package (%s) was not checked: miniprogram_npm/ is not built in this checkout (构建 npm output is often git-ignored); it is checked when miniprogram_npm/ is there`},
+		"npm":           {En: `%d dependencies on npm packages (%s) were not checked: miniprogram_npm/ is not built in this checkout (构建 npm output is often git-ignored); they are checked when miniprogram_npm/ is there`},
+		"ts-one":        {En: `1 .ts file was not checked: the TypeScript compiler plugin is off (project.config.json setting.useCompilerPlugins) and its .js, the output of your own build step, is not in this checkout`},
+		"ts":            {En: `%d .ts files were not checked: the TypeScript compiler plugin is off (project.config.json setting.useCompilerPlugins) and their .js, the output of your own build step, are not in this checkout`},
+		"submodule-one": {En: `1 dependency into a git submodule that is not checked out (%s) was not checked; run git submodule update --init`},
+		"submodule":     {En: `%d dependencies into git submodules that are not checked out (%s) were not checked; run git submodule update --init`},
+		"nothing":       {En: `no page or component code (JavaScript or WXML) was checked: the code this project has could not be read or is not compiled in this checkout`},
 	},
 }
 

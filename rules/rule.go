@@ -4,22 +4,26 @@
 package rules
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"unicode/utf8"
 
 	"github.com/fpcheck/fpcheck/analyzers/graph"
 	"github.com/fpcheck/fpcheck/analyzers/project"
+	"github.com/fpcheck/fpcheck/internal/i18n"
 	"github.com/fpcheck/fpcheck/internal/lint"
 	"github.com/fpcheck/fpcheck/internal/workpool"
 )
 
-// Severity and Meta are the diagnostic core's (internal/lint); the rules
-// name them here so that a rule file reads on its own.
+// Severity and Meta are the diagnostic core's (internal/lint), Text and
+// Catalog the message catalog's (internal/i18n); the rules name them
+// here so that a rule file reads on its own.
 type (
 	Severity = lint.Level
 	Meta     = lint.Meta
+	Text     = i18n.Text
+	Catalog  = i18n.Catalog
+	Message  = i18n.Message
 )
 
 // Severities, least serious first.
@@ -45,8 +49,10 @@ type Context struct {
 }
 
 // Report records a finding of the current rule at [start, end) of file, at
-// the rule's default level, with message key formatted with args. The level
-// a run uses is the policy's business (internal/check), not the rule's.
+// the rule's default level, with message key and its arguments (rendered
+// in the run's language by the output format; arguments that are
+// i18n.Localizers, such as package labels, too). The level a run uses is
+// the policy's business (internal/check), not the rule's.
 func (c *Context) Report(f *project.File, start, end int, key string, args ...any) {
 	c.ReportLevel(c.rule.Severity, f, start, end, key, args...)
 }
@@ -76,17 +82,13 @@ func (c *Context) ReportFix(f *project.File, start, end int, fix lint.Fix, key s
 	last.Fixes = append(last.Fixes, fix)
 }
 
-// Format formats one of the current rule's messages (for message parts).
-func (c *Context) Format(key string, args ...any) string {
-	return formatMessage(c.rule, key, args...)
-}
-
-func formatMessage(m *Meta, key string, args ...any) string {
-	format, ok := m.Messages[key]
-	if !ok {
-		panic(fmt.Sprintf("rule %s has no message %q", m.ID, key))
+// Format returns one of the current rule's messages with its arguments,
+// unrendered (for message parts and fixes).
+func (c *Context) Format(key string, args ...any) Message {
+	if _, ok := c.rule.Messages[key]; !ok {
+		panic("rule " + c.rule.ID + " has no message " + key)
 	}
-	return fmt.Sprintf(format, args...)
+	return c.rule.Messages.New(key, args...)
 }
 
 // maxQuoted bounds how much of a source snippet a message quotes.

@@ -13,6 +13,7 @@ import (
 	"github.com/fpcheck/fpcheck/internal/check"
 	"github.com/fpcheck/fpcheck/internal/config"
 	"github.com/fpcheck/fpcheck/internal/fixture"
+	"github.com/fpcheck/fpcheck/internal/i18n"
 	"github.com/fpcheck/fpcheck/rules"
 )
 
@@ -71,7 +72,11 @@ func runFixture(t *testing.T, path string) string {
 	}
 	var b strings.Builder
 	for _, f := range check.Run(p, pol).Findings {
-		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]", f.Path, f.Range.Start.Line, f.Range.Start.Col, f.Level, f.Message, f.Rule)
+		checkRenders(t, f.Message)
+		for _, fix := range f.Fixes {
+			checkRenders(t, fix.Message)
+		}
+		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]", f.Path, f.Range.Start.Line, f.Range.Start.Col, f.Level, f.Message.Debug(), f.Rule)
 		if s := f.Suppressed; s != nil {
 			fmt.Fprintf(&b, " suppressed (%s): %s", s.Kind, s.Justification)
 		}
@@ -87,6 +92,19 @@ func runFixture(t *testing.T, path string) string {
 		t.Errorf("findings differ from the want section (go test ./rules -update rewrites it)\n--- got\n%s--- want\n%s", got, fx.Want)
 	}
 	return got
+}
+
+// checkRenders fails when m does not render in every language: a
+// missing or extra argument, a verb that does not fit its argument. The
+// want sections hold m's key and arguments (Debug), the same in every
+// language, so that a change of wording touches only the rule's file.
+func checkRenders(t *testing.T, m i18n.Message) {
+	t.Helper()
+	for _, l := range i18n.Langs {
+		if got := m.Localize(l); got == "" || strings.Contains(got, "%!") {
+			t.Errorf("%s renders in %s as %q", m.Debug(), l, got)
+		}
+	}
 }
 
 // checkFixes applies the fixes of the fixture's findings as --fix does
@@ -144,7 +162,7 @@ func TestMetadata(t *testing.T) {
 			t.Errorf("duplicate rule ID %s", m.ID)
 		}
 		seen[m.ID] = true
-		if m.Title == "" || m.Explanation == "" || len(m.Messages) == 0 || len(m.Tags) == 0 {
+		if m.Title.En == "" || m.Explanation.En == "" || len(m.Messages) == 0 || len(m.Tags) == 0 {
 			t.Errorf("%s: incomplete metadata", m.ID)
 		}
 		for _, ex := range []string{m.Bad, m.Good} {

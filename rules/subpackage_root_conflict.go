@@ -13,18 +13,18 @@ func init() { register(subpackageRootConflict{}) }
 var subpackageRootConflictMeta = &Meta{
 	ID:       "subpackage-root-conflict",
 	Severity: Error,
-	Title:    "a subpackage root is duplicated, nested in another, or invalid",
-	Explanation: `Each subpackage's "root" must be a distinct directory inside the mini-program, not inside another ` +
+	Title:    Text{En: "a subpackage root is duplicated, nested in another, or invalid"},
+	Explanation: Text{En: `Each subpackage's "root" must be a distinct directory inside the mini-program, not inside another ` +
 		`subpackage's root (nor containing one). With duplicate or nested roots, which package a file belongs to ` +
 		`is ambiguous: the official compiler rejects some of these cases and packs others unpredictably, so ` +
-		`every boundary check would be guesswork. A root that is empty or leaves the project is invalid.`,
+		`every boundary check would be guesswork. A root that is empty or leaves the project is invalid.`},
 	Bad:  "app.json\n{\"subpackages\": [{\"root\": \"shop\", \"pages\": [\"list\"]}, {\"root\": \"shop/detail\", \"pages\": [\"index\"]}]}",
 	Good: "app.json\n{\"subpackages\": [{\"root\": \"shop\", \"pages\": [\"list\"]}, {\"root\": \"detail\", \"pages\": [\"index\"]}]}",
 	Tags: []string{"subpackages", "config"},
-	Messages: map[string]string{
-		"duplicate": `subpackage root %q is already used by an earlier subpackage`,
-		"nested":    `subpackage root %q is inside subpackage root %q; roots may not nest`,
-		"invalid":   `subpackage root must be a directory inside the mini-program, found %s`,
+	Messages: Catalog{
+		"duplicate": {En: `subpackage root %q is already used by an earlier subpackage`},
+		"nested":    {En: `subpackage root %q is inside subpackage root %q; roots may not nest`},
+		"invalid":   {En: `subpackage root must be a directory inside the mini-program, found %s`},
 	},
 }
 

@@ -7,15 +7,15 @@ func init() { register(subpackagesKeyConflict{}) }
 var subpackagesKeyConflictMeta = &Meta{
 	ID:       "subpackages-key-conflict",
 	Severity: Error,
-	Title:    `app.json has both "subpackages" and "subPackages"`,
-	Explanation: `app.json accepts the subpackage list under "subpackages" or "subPackages". When both are present ` +
+	Title:    Text{En: `app.json has both "subpackages" and "subPackages"`},
+	Explanation: Text{En: `app.json accepts the subpackage list under "subpackages" or "subPackages". When both are present ` +
 		`the official compiler uses "subpackages" and silently drops "subPackages": every subpackage listed ` +
-		`there is missing from the upload, and its pages fail to open. Merge the two lists under one key.`,
+		`there is missing from the upload, and its pages fail to open. Merge the two lists under one key.`},
 	Bad:  "app.json\n{\n  \"subpackages\": [{\"root\": \"a\", \"pages\": [\"index\"]}],\n  \"subPackages\": [{\"root\": \"b\", \"pages\": [\"index\"]}]\n}",
 	Good: "app.json\n{\n  \"subpackages\": [{\"root\": \"a\", \"pages\": [\"index\"]}, {\"root\": \"b\", \"pages\": [\"index\"]}]\n}",
 	Tags: []string{"subpackages", "config"},
-	Messages: map[string]string{
-		"both": `"subPackages" is ignored because "subpackages" is also present; its %d subpackage(s) would be missing from the upload: merge the lists under "subpackages"`,
+	Messages: Catalog{
+		"both": {En: `"subPackages" is ignored because "subpackages" is also present; its %d subpackage(s) would be missing from the upload: merge the lists under "subpackages"`},
 	},
 }
 

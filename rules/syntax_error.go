@@ -14,19 +14,19 @@ func init() { register(syntaxError{}) }
 var syntaxErrorMeta = &Meta{
 	ID:       "syntax-error",
 	Severity: Error,
-	Title:    "a JSON, WXML, WXSS or JS/TS file cannot be parsed",
-	Explanation: `fpcheck could not parse the file, so the platform's compiler will reject it too, and the checks ` +
+	Title:    Text{En: "a JSON, WXML, WXSS or JS/TS file cannot be parsed"},
+	Explanation: Text{En: `fpcheck could not parse the file, so the platform's compiler will reject it too, and the checks ` +
 		`that need it were skipped for that file (the run goes on with the others). app.json and the other ` +
 		`WeChat configuration files must be strict JSON: no comments, no trailing commas (a leading UTF-8 BOM is ` +
 		`accepted), and project.config.json, app.json and plugin.json must each hold an object ({…}), not an ` +
 		`array, a string or null. tsconfig.json and jsconfig.json, which allow comments, are not checked; neither are files ` +
-		`under miniprogram_npm/ (built packages) or node_modules/.`,
+		`under miniprogram_npm/ (built packages) or node_modules/.`},
 	Bad:  "app.json\n{\n  \"pages\": [\"pages/index/index\"], // home\n}",
 	Good: "app.json\n{\n  \"pages\": [\"pages/index/index\"]\n}",
 	Tags: []string{"syntax"},
-	Messages: map[string]string{
-		"syntax":     `%s syntax error: %s`,
-		"not-object": `%s must hold a JSON object ({…}) at the top level, found %s: the compiler rejects it`,
+	Messages: Catalog{
+		"syntax":     {En: `%s syntax error: %s`},
+		"not-object": {En: `%s must hold a JSON object ({…}) at the top level, found %s: the compiler rejects it`},
 	},
 }
 

@@ -11,19 +11,19 @@ const TooManyRule = "too-many-findings"
 var tooManyFindingsMeta = &Meta{
 	ID:       TooManyRule,
 	Severity: Note,
-	Title:    "more findings than a report shows: the rest were left out and counted",
-	Explanation: `A generated, minified or hostile file can hold hundreds of thousands of findings of one rule, ` +
+	Title:    Text{En: "more findings than a report shows: the rest were left out and counted"},
+	Explanation: Text{En: `A generated, minified or hostile file can hold hundreds of thousands of findings of one rule, ` +
 		`which would make a report of hundreds of megabytes that no one reads. So fpcheck reports at most ` +
 		`100 findings of each rule in each file and 5000 in a run (errors first), and says once per rule and ` +
 		`file how many it left out. The left-out findings still count: the run fails when any error was ` +
 		`found, and --max-warnings counts them too. Fix the findings shown and run again, or leave a ` +
-		`generated file out with --ignore. A note never fails a run.`,
+		`generated file out with --ignore. A note never fails a run.`},
 	Bad:  "pages/index/index.js\n// 150 requires of files that do not exist\nrequire('./gen/0'); require('./gen/1'); /* … */ require('./gen/149')",
 	Good: "fpcheck.json\n{\"ignore\": [\"pages/index/gen/**\"]}",
 	Tags: []string{"coverage"},
-	Messages: map[string]string{
-		"file": `%d more %s findings in this file are not shown (fpcheck reports at most %d per rule and file and %d per run); they still count`,
-		"more": `%d more findings of %d more rules and files are not shown (fpcheck reports at most %d per run); they still count`,
+	Messages: Catalog{
+		"file": {En: `%d more %s findings in this file are not shown (fpcheck reports at most %d per rule and file and %d per run); they still count`},
+		"more": {En: `%d more findings of %d more rules and files are not shown (fpcheck reports at most %d per run); they still count`},
 	},
 }
 
@@ -35,12 +35,12 @@ func (tooManyFindings) Check(*Context) {}
 
 // TooManyMessage is the note for n findings of rule left out of one file,
 // under the caps perFileRule and perRun.
-func TooManyMessage(n int, rule string, perFileRule, perRun int) string {
-	return formatMessage(tooManyFindingsMeta, "file", n, rule, perFileRule, perRun)
+func TooManyMessage(n int, rule string, perFileRule, perRun int) Message {
+	return tooManyFindingsMeta.Messages.New("file", n, rule, perFileRule, perRun)
 }
 
 // TooManyMoreMessage is the note for n findings in groups more (rule,
 // file) pairs left out beyond the notes a run gives one by one.
-func TooManyMoreMessage(n, groups, perRun int) string {
-	return formatMessage(tooManyFindingsMeta, "more", n, groups, perRun)
+func TooManyMoreMessage(n, groups, perRun int) Message {
+	return tooManyFindingsMeta.Messages.New("more", n, groups, perRun)
 }

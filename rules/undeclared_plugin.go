@@ -16,20 +16,20 @@ func init() { register(undeclaredPlugin{}) }
 var undeclaredPluginMeta = &Meta{
 	ID:       "undeclared-plugin",
 	Severity: Error,
-	Title:    "a plugin is used that app.json does not declare, or a plugin component that does not exist",
-	Explanation: `requirePlugin("name") and a "plugin://name/component" component name a plugin by the key it has ` +
+	Title:    Text{En: "a plugin is used that app.json does not declare, or a plugin component that does not exist"},
+	Explanation: Text{En: `requirePlugin("name") and a "plugin://name/component" component name a plugin by the key it has ` +
 		`in app.json "plugins" (of the main package or of a subpackage), or by its provider appid; a name that ` +
 		`no "plugins" declares fails on the phone. In a plugin project, the host's "plugin://<own plugin>/name" ` +
 		`must be one of plugin.json's publicComponents. fpcheck accepts a plugin declared anywhere in app.json, ` +
 		`so a shared file used from the subpackage that declares it is not reported, and plugins a third-party ` +
-		`platform's ext.json declares count too.`,
+		`platform's ext.json declares count too.`},
 	Bad:  "pages/index/index.js\nconst chat = requirePlugin('chatt')",
 	Good: "pages/index/index.js\nconst chat = requirePlugin('chat') // app.json: \"plugins\": {\"chat\": {…}}",
 	Tags: []string{"plugins", "correctness"},
-	Messages: withKinds(map[string]string{
-		"undeclared": `%s %q names plugin %q, which no "plugins" of app.json declares`,
-		"no-public":  `%s %q: this project's own plugin %q has no publicComponents entry %q`,
-	}),
+	Messages: Catalog{
+		"undeclared": {En: `%s %q names plugin %q, which no "plugins" of app.json declares`},
+		"no-public":  {En: `%s %q: this project's own plugin %q has no publicComponents entry %q`},
+	},
 }
 
 func (undeclaredPlugin) Meta() *Meta { return undeclaredPluginMeta }
@@ -78,11 +78,11 @@ func (undeclaredPlugin) Check(c *Context) {
 		}
 		provider, isDeclared := declared[name]
 		if !isDeclared {
-			c.Report(e.From, e.Start, e.End, "undeclared", kindPhrase(c, e), e.Specifier, name)
+			c.Report(e.From, e.Start, e.End, "undeclared", kindPhrase(e), e.Specifier, name)
 			continue
 		}
 		if e.Kind == graph.KindComponent && knowPublic && own != "" && provider == own && rest != "" && !public[rest] {
-			c.Report(e.From, e.Start, e.End, "no-public", kindPhrase(c, e), e.Specifier, name, rest)
+			c.Report(e.From, e.Start, e.End, "no-public", kindPhrase(e), e.Specifier, name, rest)
 		}
 	}
 }

@@ -18,8 +18,8 @@ const maxCandidates = 6
 var unresolvedDependencyMeta = &Meta{
 	ID:       "unresolved-dependency",
 	Severity: Error,
-	Title:    "a dependency does not resolve to a file",
-	Explanation: `A require/import, template (<import>/<include>), <wxs src>, wxss @import or component path names ` +
+	Title:    Text{En: "a dependency does not resolve to a file"},
+	Explanation: Text{En: `A require/import, template (<import>/<include>), <wxs src>, wxss @import or component path names ` +
 		`no file that will be uploaded, so it fails to load on the phone; and what app.json and plugin.json ` +
 		`declare must be there, or the compiler rejects the upload: every page of every package (.wxml and ` +
 		`.js), plugin.json's publicComponents (.json, .wxml, .js), pages and main. fpcheck resolves as the platform does ` +
@@ -32,18 +32,18 @@ var unresolvedDependencyMeta = &Meta{
 		`and what plugin.json names (a copied library's unused parts, unit tests and build scripts never run ` +
 		`on the phone). When miniprogram_npm/ is not built in the checkout (构建 npm output is often git-ignored), ` +
 		`dependencies on packages a package.json declares cannot be checked: not-checked says how many, once. ` +
-		`Node built-ins (build scripts) and useExtendedLib libraries are not reported.`,
+		`Node built-ins (build scripts) and useExtendedLib libraries are not reported.`},
 	Bad:  "pages/index/index.js\nconst util = require('../../utils/utll')",
 	Good: "pages/index/index.js\nconst util = require('../../utils/util')",
 	Tags: []string{"dependencies", "correctness"},
-	Messages: withKinds(map[string]string{
-		"missing":      `%s %q does not resolve to a file that will be uploaded; tried %s`,
-		"npm":          `%s %q: package %q is declared in package.json, but the built miniprogram_npm/ does not have it; run 构建 npm (build npm) again`,
-		"outside":      `%s %q leaves the project`,
-		"incomplete":   `%s %q is missing %s`,
-		"no-alias":     ` (resolveAlias of app.json applies only to the mini-program, not to plugin code)`,
-		"plugin-alias": ` (resolveAlias in plugin.json is not applied: the compiler reads resolveAlias only from app.json, for the mini-program)`,
-	}),
+	Messages: Catalog{
+		"missing":      {En: `%s %q does not resolve to a file that will be uploaded; tried %s%s`},
+		"npm":          {En: `%s %q: package %q is declared in package.json, but the built miniprogram_npm/ does not have it; run 构建 npm (build npm) again`},
+		"outside":      {En: `%s %q leaves the project`},
+		"incomplete":   {En: `%s %q is missing %s`},
+		"no-alias":     {En: ` (resolveAlias of app.json applies only to the mini-program, not to plugin code)`},
+		"plugin-alias": {En: ` (resolveAlias in plugin.json is not applied: the compiler reads resolveAlias only from app.json, for the mini-program)`},
+	},
 }
 
 func (unresolvedDependency) Meta() *Meta { return unresolvedDependencyMeta }
@@ -60,7 +60,7 @@ func (unresolvedDependency) Check(c *Context) {
 		}
 		if e.Target.Found {
 			if len(e.Target.Missing) > 0 {
-				c.Report(e.From, e.Start, e.End, "incomplete", kindPhrase(c, e), e.Specifier, strings.Join(e.Target.Missing, ", "))
+				c.Report(e.From, e.Start, e.End, "incomplete", kindPhrase(e), e.Specifier, strings.Join(e.Target.Missing, ", "))
 			}
 			continue
 		}
@@ -70,7 +70,7 @@ func (unresolvedDependency) Check(c *Context) {
 		}
 		if len(e.Target.Candidates) == 0 {
 			if !resolve.IsPackageName(spec) || e.Target.How == resolve.Aliased {
-				c.Report(e.From, e.Start, e.End, "outside", kindPhrase(c, e), e.Specifier)
+				c.Report(e.From, e.Start, e.End, "outside", kindPhrase(e), e.Specifier)
 			}
 			continue
 		}
@@ -81,20 +81,20 @@ func (unresolvedDependency) Check(c *Context) {
 			tried = tried[:maxCandidates]
 		}
 		if name := e.Target.NpmName; name != "" && npm.Declared[name] {
-			c.Report(e.From, e.Start, e.End, "npm", kindPhrase(c, e), e.Specifier, name)
+			c.Report(e.From, e.Start, e.End, "npm", kindPhrase(e), e.Specifier, name)
 			continue
 		}
-		c.Report(e.From, e.Start, e.End, "missing", kindPhrase(c, e), e.Specifier, strings.Join(tried, ", ")+more+aliasNote(c, e))
+		c.Report(e.From, e.Start, e.End, "missing", kindPhrase(e), e.Specifier, strings.Join(tried, ", ")+more, aliasNote(c, e))
 	}
 }
 
 // aliasNote explains, for plugin code, that a resolveAlias the specifier
 // would have matched was not applied: the compiler applies only app.json's,
 // and only to the mini-program.
-func aliasNote(c *Context, e *graph.Edge) string {
+func aliasNote(c *Context, e *graph.Edge) Message {
 	p := c.Project
 	if !p.HasPlugin || e.From.Root != p.PluginRoot || p.HasMini && p.PluginRoot == p.MiniRoot {
-		return ""
+		return Message{}
 	}
 	spec := strings.TrimSpace(e.Specifier)
 	if f := p.File(path.Join(p.PluginRoot, "plugin.json")); f != nil && f.JSON != nil {
@@ -109,7 +109,7 @@ func aliasNote(c *Context, e *graph.Edge) string {
 			return c.Format("no-alias")
 		}
 	}
-	return ""
+	return Message{}
 }
 
 // nodeBuiltins are Node.js modules, required by build scripts that live

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
+	"github.com/fpcheck/fpcheck/internal/i18n"
 )
 
 // PackageKind is what sort of code package a directory is.
@@ -58,25 +59,70 @@ type Package struct {
 	Decl jsonpos.Value
 }
 
+// Labels names packages in messages and graphs (Package.Label).
+var Labels = i18n.Register("project.labels", i18n.Catalog{
+	"pkg:main":              {En: "the main package", Zh: "主包"},
+	"pkg:plugin":            {En: "the plugin", Zh: "插件"},
+	"pkg:subpackage":        {En: `subpackage %q`, Zh: `分包 %q`},
+	"pkg:independent":       {En: `independent subpackage %q`, Zh: `独立分包 %q`},
+	"pkg:functional-pages":  {En: "%s", Zh: "%s"},
+	"pkg:workers":           {En: "the workers directory (%s)", Zh: "Worker 目录（%s）"},
+	"pkg:open-data-context": {En: "the open data context (%s)", Zh: "开放数据域（%s）"},
+	"pkg:package":           {En: "package", Zh: "代码包"},
+
+	"kind:main":              {En: "main package", Zh: "主包"},
+	"kind:subpackage":        {En: "subpackage", Zh: "分包"},
+	"kind:independent":       {En: "independent subpackage", Zh: "独立分包"},
+	"kind:functional-pages":  {En: "functional pages", Zh: "插件功能页"},
+	"kind:workers":           {En: "workers", Zh: "Worker"},
+	"kind:open-data-context": {En: "open data context", Zh: "开放数据域"},
+	"kind:plugin":            {En: "plugin", Zh: "插件"},
+	"kind:package":           {En: "package", Zh: "代码包"},
+})
+
+// Label names the kind in graphs, like String in the message's language.
+func (k PackageKind) Label() i18n.Message {
+	switch k {
+	case MainPackage:
+		return Labels.New("kind:main")
+	case Subpackage:
+		return Labels.New("kind:subpackage")
+	case IndependentSubpackage:
+		return Labels.New("kind:independent")
+	case FunctionalPagesPackage:
+		return Labels.New("kind:functional-pages")
+	case WorkersPackage:
+		return Labels.New("kind:workers")
+	case OpenDataContextPackage:
+		return Labels.New("kind:open-data-context")
+	case PluginPackage:
+		return Labels.New("kind:plugin")
+	}
+	return Labels.New("kind:package")
+}
+
 // Label names the package in messages: `the main package`, `subpackage
-// "packageA"`, `independent subpackage "login"`, `functional-pages/`…
-func (p *Package) Label() string {
+// "packageA"`, `independent subpackage "login"`, `functional-pages/`…,
+// rendered in the message's language.
+func (p *Package) Label() i18n.Message {
 	dir := lastElem(p.Root) + "/"
 	switch p.Kind {
 	case MainPackage:
-		return "the main package"
+		return Labels.New("pkg:main")
 	case PluginPackage:
-		return "the plugin"
-	case Subpackage, IndependentSubpackage:
-		return p.Kind.String() + ` "` + p.Name + `"`
+		return Labels.New("pkg:plugin")
+	case Subpackage:
+		return Labels.New("pkg:subpackage", p.Name)
+	case IndependentSubpackage:
+		return Labels.New("pkg:independent", p.Name)
 	case FunctionalPagesPackage:
-		return dir
+		return Labels.New("pkg:functional-pages", dir)
 	case WorkersPackage:
-		return "the workers directory (" + dir + ")"
+		return Labels.New("pkg:workers", dir)
 	case OpenDataContextPackage:
-		return "the open data context (" + dir + ")"
+		return Labels.New("pkg:open-data-context", dir)
 	}
-	return p.Kind.String()
+	return Labels.New("pkg:package")
 }
 
 func lastElem(p string) string {

@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/fpcheck/fpcheck/internal/i18n"
 	"github.com/fpcheck/fpcheck/internal/lint"
 )
 
@@ -56,24 +57,25 @@ func Fingerprint(rule, path, snippet string) string {
 }
 
 // Snippet returns the text of f's span in the file text, or its message
-// when the span is empty (a note about a whole file).
+// in English when the span is empty (a note about a whole file), so that
+// the fingerprint is the same in every language.
 func Snippet(f lint.Finding, text []byte) string {
 	if f.Start < f.End && f.End <= len(text) {
 		return string(text[f.Start:f.End])
 	}
-	return f.Message
+	return f.Message.String()
 }
 
 // Build records findings (suppressed ones are not recorded: they are
-// already silenced).
-func Build(findings []lint.Finding, text func(path string) []byte) *File {
+// already silenced), with their messages in lang for the reader.
+func Build(findings []lint.Finding, text func(path string) []byte, lang i18n.Lang) *File {
 	b := &File{Version: Version, Tool: "fpcheck", Findings: []Entry{}}
 	for _, f := range findings {
 		if f.Suppressed != nil {
 			continue
 		}
 		b.Findings = append(b.Findings, Entry{
-			Rule: f.Rule, Path: f.Path, Message: f.Message,
+			Rule: f.Rule, Path: f.Path, Message: f.Message.Localize(lang),
 			Fingerprint: Fingerprint(f.Rule, f.Path, Snippet(f, text(f.Path))),
 		})
 	}

@@ -5,11 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fpcheck/fpcheck/internal/i18n"
 	"github.com/fpcheck/fpcheck/internal/lint"
 )
 
 func finding(rule, path string, start, end int, msg string) lint.Finding {
-	return lint.Finding{Rule: rule, Path: path, Start: start, End: end, Message: msg, Level: lint.Error}
+	return lint.Finding{Rule: rule, Path: path, Start: start, End: end, Message: i18n.Raw(msg), Level: lint.Error}
 }
 
 // A recorded finding still matches after edits that move it, the same
@@ -21,7 +22,7 @@ func TestMatchSurvivesMovedLines(t *testing.T) {
 		finding("unresolved-dependency", "a.js", 47, 55, "m2"),
 		finding("not-checked", "b.ts", 0, 0, "3 .ts files were not checked"),
 	}
-	b := Build(old, func(p string) []byte { return before[p] })
+	b := Build(old, func(p string) []byte { return before[p] }, i18n.En)
 	if len(b.Findings) != 3 {
 		t.Fatalf("recorded %d findings, want 3", len(b.Findings))
 	}
@@ -65,7 +66,7 @@ const (
 func TestSuppressedFindingsAreNotRecorded(t *testing.T) {
 	f := finding("r", "a.js", 0, 1, "m")
 	f.Suppressed = &lint.Suppression{Kind: "inSource", Justification: "why"}
-	if b := Build([]lint.Finding{f}, func(string) []byte { return []byte("x") }); len(b.Findings) != 0 {
+	if b := Build([]lint.Finding{f}, func(string) []byte { return []byte("x") }, i18n.En); len(b.Findings) != 0 {
 		t.Errorf("recorded a suppressed finding: %+v", b.Findings)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/fpcheck/fpcheck/analyzers/project"
+	"github.com/fpcheck/fpcheck/internal/i18n"
 	"github.com/fpcheck/fpcheck/internal/lint"
 	"github.com/fpcheck/fpcheck/rules"
 )
@@ -67,7 +68,7 @@ func TestCapPerFileAndRule(t *testing.T) {
 		t.Errorf("app.js: %d unresolved-dependency findings, want %d", n, MaxPerFileRule)
 	}
 	notes := app[rules.TooManyRule]
-	if len(notes) != 1 || notes[0].Level != lint.Note || !strings.HasPrefix(notes[0].Message, "50 more unresolved-dependency findings in this file") {
+	if len(notes) != 1 || notes[0].Level != lint.Note || !strings.HasPrefix(notes[0].Message.String(), "50 more unresolved-dependency findings in this file") {
 		t.Fatalf("app.js notes: %+v", notes)
 	}
 	if notes[0].Range.Start.Line != 102 {
@@ -83,7 +84,7 @@ func TestCapPerFileAndRule(t *testing.T) {
 
 // finding is a synthetic finding of rule at offset at.
 func finding(path, rule string, level lint.Level, at int) lint.Finding {
-	return lint.Finding{Rule: rule, Level: level, Path: path, Start: at, End: at + 1, Message: fmt.Sprint(at)}
+	return lint.Finding{Rule: rule, Level: level, Path: path, Start: at, End: at + 1, Message: i18n.Raw(fmt.Sprint(at))}
 }
 
 // The run cap keeps errors first, so the gate still fails when warnings
@@ -102,7 +103,7 @@ func TestCapPerRun(t *testing.T) {
 	var errs, warns, notes, more int
 	for _, f := range kept {
 		switch {
-		case f.Rule == rules.TooManyRule && strings.Contains(f.Message, "more rules and files"):
+		case f.Rule == rules.TooManyRule && strings.Contains(f.Message.String(), "more rules and files"):
 			more++
 		case f.Rule == rules.TooManyRule:
 			notes++
@@ -136,7 +137,7 @@ func TestCapPerRun(t *testing.T) {
 // The note rule's explanation states the caps.
 func TestCapsExplained(t *testing.T) {
 	r, _ := rules.Lookup(rules.TooManyRule)
-	ex := r.Meta().Explanation
+	ex := r.Meta().Explanation.En
 	for _, s := range []string{fmt.Sprintf("at most %d findings of each rule in each file", MaxPerFileRule), fmt.Sprintf("%d in a run", MaxPerRun)} {
 		if !strings.Contains(ex, s) {
 			t.Errorf("explanation does not say %q", s)

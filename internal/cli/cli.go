@@ -21,6 +21,7 @@ import (
 	"github.com/fpcheck/fpcheck/internal/check"
 	"github.com/fpcheck/fpcheck/internal/config"
 	"github.com/fpcheck/fpcheck/internal/fix"
+	"github.com/fpcheck/fpcheck/internal/i18n"
 	"github.com/fpcheck/fpcheck/internal/lint"
 	"github.com/fpcheck/fpcheck/report"
 	"github.com/fpcheck/fpcheck/rules"
@@ -43,6 +44,10 @@ type Command struct {
 	isTerminal func(w any) bool
 	// getenv overrides os.Getenv (tests).
 	getenv func(string) string
+	// lang is the language of what fpcheck says: --lang, else the
+	// config's "lang", else the locale (langFlag: --lang decided it).
+	lang     i18n.Lang
+	langFlag bool
 }
 
 // Main runs fpcheck with args (without the program name) and returns the
@@ -62,6 +67,15 @@ func (c *Command) Main(args []string) (code int) {
 			code = ExitInternal
 		}
 	}()
+	c.lang = i18n.FromEnv(c.env)
+	if v, ok := langOf(args); ok {
+		l, valid := i18n.Parse(v)
+		if !valid {
+			c.say("lang.bad", v)
+			return ExitUsage
+		}
+		c.lang, c.langFlag = l, true
+	}
 	if len(args) > 0 {
 		switch args[0] {
 		case "explain":
@@ -79,6 +93,7 @@ func (c *Command) Main(args []string) (code int) {
 
 type options struct {
 	formats stringList // --format NAME or NAME=PATH, repeatable
+	lang    string     // --lang, read before the flags (langOf)
 	submit  bool
 	version bool
 	noColor bool
@@ -134,6 +149,7 @@ func (c *Command) flags(o *options) *flag.FlagSet {
 	fs.BoolVar(&o.fixDryRun, "diff", false, "the same as --fix-dry-run")
 	fs.IntVar(&o.maxWarnings, "max-warnings", -1, "exit 1 when there are more than `n` warnings (-1: no limit)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.StringVar(&o.lang, "lang", "", c.t("flag.lang"))
 	fs.Usage = func() { c.usage(fs) }
 	return fs
 }
@@ -156,7 +172,7 @@ Flags:
 	fmt.Fprint(w, "\nRules:\n")
 	for _, r := range rules.All() {
 		m := r.Meta()
-		fmt.Fprintf(w, "  %-27s %-8s %s\n", m.ID, m.Severity, m.Title)
+		fmt.Fprintf(w, "  %s %s %s\n", pad(m.ID, 27), pad(m.Severity.Label().Localize(c.lang), 8), m.Title.In(c.lang))
 	}
 	fmt.Fprint(w, `
 Exit codes: 0 no error-level finding, 1 error-level findings,
@@ -316,7 +332,7 @@ func (c *Command) checkWith(o *options) int {
 		return ExitUsage
 	}
 	if o.writeBaseline != "" {
-		b := baseline.Build(res.Findings, func(path string) []byte { return check.Text(p, path) })
+		b := baseline.Build(res.Findings, func(path string) []byte { return check.Text(p, path) }, c.lang)
 		if err := baseline.Write(o.writeBaseline, b); err != nil {
 			fmt.Fprintf(c.Stderr, "fpcheck: cannot write the baseline: %v\n", unwrap(err))
 			return ExitUsage
@@ -343,6 +359,7 @@ func (c *Command) checkWith(o *options) int {
 		Rules:        res.Rules,
 		Baseline:     pol.Baseline != nil,
 		BaselineGone: res.BaselineGone,
+		Lang:         c.lang,
 		Frame: func(path string, r source.Range) string {
 			if f := p.File(path); f != nil {
 				return f.Frame(r)
@@ -356,7 +373,7 @@ func (c *Command) checkWith(o *options) int {
 		}
 		if code := c.write(out, run, o, func() string {
 			var gb strings.Builder
-			if err := report.WriteGraph(&gb, "mermaid", p.App().Packages, g); err != nil {
+			if err := report.WriteGraph(&gb, "mermaid", p.App().Packages, g, c.lang); err != nil {
 				return ""
 			}
 			return gb.String()
@@ -597,6 +614,9 @@ func (c *Command) policy(o *options) (check.Policy, []string, int) {
 		return pol, nil, ExitUsage
 	}
 	pol.Config = cfg
+	if cfg.HasLang && !c.langFlag {
+		c.lang = cfg.Lang
+	}
 	if b := cfg.Baseline; b != "" && o.baseline == "" && o.writeBaseline == "" {
 		if !filepath.IsAbs(b) {
 			b = filepath.Join(filepath.Dir(path), filepath.FromSlash(b))
@@ -655,7 +675,7 @@ func pathPrefix(p string) string {
 
 // fail prints err as fpcheck's message on stderr and returns code.
 func (c *Command) fail(code int, err error) int {
-	fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
+	c.sayErr(err)
 	return code
 }
 

@@ -4,34 +4,55 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/fpcheck/fpcheck/internal/i18n"
 	"github.com/fpcheck/fpcheck/rules"
 )
 
 // explain prints what a rule checks, why, and how to fix it.
 func (c *Command) explain(args []string) int {
+	args = withoutLang(args)
 	if len(args) != 1 {
-		fmt.Fprintln(c.Stderr, "fpcheck: usage: fpcheck explain RULE (see \"fpcheck rules\")")
+		c.say("explain.usage")
 		return ExitUsage
 	}
 	r, ok := rules.Lookup(args[0])
 	if !ok {
-		fmt.Fprintf(c.Stderr, "fpcheck: no rule %q; run \"fpcheck rules\" for the list\n", args[0])
+		c.say("explain.no-rule", args[0])
 		return ExitUsage
 	}
-	fmt.Fprint(c.Stdout, ExplainText(r.Meta()))
+	fmt.Fprint(c.Stdout, ExplainText(r.Meta(), c.lang))
 	return ExitOK
 }
 
-// ExplainText renders a rule's metadata as plain text.
-func ExplainText(m *rules.Meta) string {
+// ExplainText renders a rule's metadata as plain text in l.
+func ExplainText(m *rules.Meta, l i18n.Lang) string {
+	t := func(key string, args ...any) string { return msgs.New(key, args...).Localize(l) }
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s", m.ID, m.Severity)
 	if m.SubmitSeverity > m.Severity {
-		fmt.Fprintf(&b, "; %s with --submit", m.SubmitSeverity)
+		b.WriteString(t("explain.submit", m.ID, m.Severity.Label(), m.SubmitSeverity.Label()))
+	} else {
+		b.WriteString(t("explain.level", m.ID, m.Severity.Label()))
 	}
-	fmt.Fprintf(&b, ")\n%s\n\n%s\n\n", m.Title, wrap(m.Explanation, 78))
-	fmt.Fprintf(&b, "Bad:\n%s\n\nGood:\n%s\n", exampleBlock(m.Bad), exampleBlock(m.Good))
+	fmt.Fprintf(&b, "\n%s\n\n%s\n\n", m.Title.In(l), wrap(m.Explanation.In(l), 78))
+	fmt.Fprintf(&b, "%s\n%s\n\n%s\n%s\n", t("explain.bad"), exampleBlock(m.Bad), t("explain.good"), exampleBlock(m.Good))
 	return b.String()
+}
+
+// withoutLang drops --lang and its value from a subcommand's arguments
+// (Main read it already).
+func withoutLang(args []string) []string {
+	var out []string
+	for i := 0; i < len(args); i++ {
+		name, _, hasValue := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
+		if strings.HasPrefix(args[i], "-") && name == "lang" {
+			if !hasValue {
+				i++
+			}
+			continue
+		}
+		out = append(out, args[i])
+	}
+	return out
 }
 
 func exampleBlock(ex string) string {
@@ -62,13 +83,29 @@ func wrap(s string, width int) string {
 
 // listRules prints the rule table.
 func (c *Command) listRules(args []string) int {
-	if len(args) != 0 {
-		fmt.Fprintln(c.Stderr, "fpcheck: usage: fpcheck rules")
+	if len(withoutLang(args)) != 0 {
+		c.say("rules.usage")
 		return ExitUsage
 	}
 	for _, r := range rules.All() {
 		m := r.Meta()
-		fmt.Fprintf(c.Stdout, "%-27s %-8s %s\n", m.ID, m.Severity, m.Title)
+		fmt.Fprintf(c.Stdout, "%s %s %s\n", pad(m.ID, 27), pad(m.Severity.Label().Localize(c.lang), 8), m.Title.In(c.lang))
 	}
 	return ExitOK
+}
+
+// pad pads s with spaces to width terminal columns (a Chinese character
+// takes two).
+func pad(s string, width int) string {
+	w := 0
+	for _, r := range s {
+		w++
+		if r >= 0x1100 && (r <= 0x115f || r >= 0x2e80 && r <= 0xa4cf || r >= 0xac00 && r <= 0xd7a3 || r >= 0xf900 && r <= 0xfaff || r >= 0xfe30 && r <= 0xfe4f || r >= 0xff00 && r <= 0xff60 || r >= 0xffe0 && r <= 0xffe6) {
+			w++
+		}
+	}
+	if w >= width {
+		return s
+	}
+	return s + strings.Repeat(" ", width-w)
 }

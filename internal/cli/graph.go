@@ -18,6 +18,7 @@ func (c *Command) graph(args []string) int {
 	fs := flag.NewFlagSet("fpcheck graph", flag.ContinueOnError)
 	fs.SetOutput(c.Stderr)
 	format := fs.String("format", "mermaid", "graph `format`: "+strings.Join(report.GraphFormats, ", "))
+	fs.String("lang", "", c.t("flag.lang")) // read by Main
 	fs.Usage = func() {
 		fmt.Fprint(c.Stderr, "Usage: fpcheck graph [--format mermaid|dot] [DIR]\n\n"+
 			"Prints the packages (main package, subpackages, functional pages, workers,\n"+
@@ -46,7 +47,7 @@ func (c *Command) graph(args []string) int {
 	if p == nil {
 		return code
 	}
-	if err := report.WriteGraph(c.Stdout, *format, p.App().Packages, graph.Build(p)); err != nil {
+	if err := report.WriteGraph(c.Stdout, *format, p.App().Packages, graph.Build(p), c.lang); err != nil {
 		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
 		return ExitInternal
 	}

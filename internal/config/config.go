@@ -16,6 +16,7 @@ import (
 
 	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
 	"github.com/fpcheck/fpcheck/analyzers/source"
+	"github.com/fpcheck/fpcheck/internal/i18n"
 	"github.com/fpcheck/fpcheck/internal/lint"
 )
 
@@ -55,6 +56,10 @@ type Config struct {
 	// Baseline is the baseline file, relative to the config file's
 	// directory ("" when none).
 	Baseline string
+	// Lang is the language of fpcheck's output ("lang": "zh" or "en"),
+	// when HasLang; --lang overrides it, and it overrides the locale.
+	Lang    i18n.Lang
+	HasLang bool
 }
 
 // Error is a mistake in the config file, at a byte offset of it.
@@ -171,6 +176,12 @@ func Parse(display string, text []byte, ruleIDs []string) (*Config, error) {
 			if err := p.overrides(m.Value, c); err != nil {
 				return nil, err
 			}
+		case "lang":
+			l, ok := i18n.Parse(m.Value.Str())
+			if m.Value.Kind() != jsonpos.String || !ok {
+				return nil, p.errAt(m.Value, `"lang" must be "zh" or "en"`)
+			}
+			c.Lang, c.HasLang = l, true
 		case "baseline":
 			if m.Value.Kind() != jsonpos.String || strings.TrimSpace(m.Value.Str()) == "" {
 				return nil, p.errAt(m.Value, `"baseline" must be the path of a baseline file (written with --write-baseline)`)
@@ -184,7 +195,7 @@ func Parse(display string, text []byte, ruleIDs []string) (*Config, error) {
 }
 
 var (
-	topKeys      = []string{"$schema", "rules", "profiles", "ignore", "overrides", "baseline"}
+	topKeys      = []string{"$schema", "rules", "profiles", "ignore", "overrides", "baseline", "lang"}
 	profileKeys  = []string{"submit"}
 	overrideKeys = []string{"files", "rules", "reason"}
 	levelNames   = []string{"off", "note", "warning", "error"}

@@ -7,19 +7,23 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fpcheck/fpcheck/internal/i18n"
 	"github.com/fpcheck/fpcheck/rules"
 )
 
-var update = flag.Bool("update", false, "rewrite docs/rules.md")
+var update = flag.Bool("update", false, "rewrite docs/rules.md, docs/rules.zh-CN.md and the config schema")
 
-// TestRulesReferenceIsCurrent fails when docs/rules.md no longer matches the
-// rule metadata; `go test ./internal/docs -update` regenerates it.
+// TestRulesReferenceIsCurrent fails when docs/rules.md or
+// docs/rules.zh-CN.md no longer matches the rule metadata;
+// `go test ./internal/docs -update` regenerates them.
 func TestRulesReferenceIsCurrent(t *testing.T) {
-	want := RulesMarkdown()
-	checkGenerated(t, filepath.Join("..", "..", "docs", "rules.md"), want)
-	for _, r := range rules.All() {
-		if !strings.Contains(want, "\n## "+r.Meta().ID+"\n") {
-			t.Errorf("rules reference lacks a section for %s", r.Meta().ID)
+	for l, name := range map[i18n.Lang]string{i18n.En: "rules.md", i18n.Zh: "rules.zh-CN.md"} {
+		want := RulesMarkdown(l)
+		checkGenerated(t, filepath.Join("..", "..", "docs", name), want)
+		for _, r := range rules.All() {
+			if !strings.Contains(want, "\n## "+r.Meta().ID+"\n") {
+				t.Errorf("%s lacks a section for %s", name, r.Meta().ID)
+			}
 		}
 	}
 }

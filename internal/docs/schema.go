@@ -41,6 +41,7 @@ func ConfigSchema() string {
 				},
 			},
 			"baseline": map[string]any{"type": "string", "minLength": 1, "description": "A baseline file (written with --write-baseline), relative to this file: only findings it does not record count."},
+			"lang":     map[string]any{"enum": []string{"zh", "en"}, "description": "The language of fpcheck's messages and reports (zh: 中文, en: English). --lang overrides it; without either, LC_ALL, LC_MESSAGES or LANG decide (zh* is Chinese)."},
 			"ignore":   withDescription(globs, "Files to leave out of the analysis, as globs relative to the project directory (** allowed)."),
 			"overrides": map[string]any{
 				"type":        "array",

@@ -4,17 +4,20 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/fpcheck/fpcheck/internal/i18n"
 	"github.com/fpcheck/fpcheck/internal/lint"
 )
 
-func fx(msg string, edits ...lint.Edit) lint.Fix { return lint.Fix{Message: msg, Edits: edits} }
+func fx(msg string, edits ...lint.Edit) lint.Fix {
+	return lint.Fix{Message: i18n.Raw(msg), Edits: edits}
+}
 
 func ed(start, end int, s string) lint.Edit { return lint.Edit{Start: start, End: end, New: s} }
 
 func messages(fs []lint.Fix) []string {
 	out := []string{}
 	for _, f := range fs {
-		out = append(out, f.Message)
+		out = append(out, f.Message.String())
 	}
 	return out
 }

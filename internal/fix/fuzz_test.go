@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/fpcheck/fpcheck/internal/i18n"
 	"github.com/fpcheck/fpcheck/internal/lint"
 )
 
@@ -14,7 +15,7 @@ func fuzzFixes(text, data []byte) []lint.Fix {
 	news := []string{"", "x", "yy", "\n", "\r\n", "é", "中"}
 	fixes := make([]lint.Fix, 4)
 	for i := range fixes {
-		fixes[i].Message = string(rune('a' + i))
+		fixes[i].Message = i18n.Raw(string(rune('a' + i)))
 	}
 	for ; len(data) >= 4; data = data[4:] {
 		f := &fixes[int(data[0])%len(fixes)]

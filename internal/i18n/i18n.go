@@ -1,0 +1,217 @@
+// Package i18n holds what fpcheck says to people in Chinese and English,
+// and renders it late: a finding, a parse error or a label keeps a Message
+// (a catalog key, its text in both languages and typed arguments), and
+// the output format renders it in the run's language.
+//
+// It is a leaf package: the analyzers, the rules, the pipeline, the
+// reports and the command line all import it, and it imports nothing of
+// fpcheck's.
+//
+// Why a map of Text and not golang.org/x/text/message: fpcheck speaks two
+// languages, chooses between them by a fixed rule (any zh* locale is
+// Chinese), and has no plural forms to select in Chinese and one English
+// plural (the summary line). x/text would add a catalog builder, a
+// language matcher and generated tables for that; a Text literal keeps
+// both languages of a message side by side in the rule's own file, where
+// a reviewer reads them together, and the catalog test (TestCatalogs)
+// checks that every key has both with the same arguments.
+package i18n
+
+import (
+	"fmt"
+	"maps"
+	"strconv"
+	"strings"
+)
+
+// Lang is a language fpcheck speaks.
+type Lang uint8
+
+// The languages, English first (the default).
+const (
+	En Lang = iota
+	Zh
+)
+
+// Langs lists every language, for tests and docs.
+var Langs = []Lang{En, Zh}
+
+// String is the language's name on the command line and in fpcheck.json.
+func (l Lang) String() string {
+	if l == Zh {
+		return "zh"
+	}
+	return "en"
+}
+
+// Tag is the language's BCP 47 tag (SARIF's run.language, HTML's lang).
+func (l Lang) Tag() string {
+	if l == Zh {
+		return "zh-CN"
+	}
+	return "en-US"
+}
+
+// Parse reads a --lang or "lang" value: zh or en (any case).
+func Parse(s string) (Lang, bool) {
+	switch strings.ToLower(s) {
+	case "zh":
+		return Zh, true
+	case "en":
+		return En, true
+	}
+	return En, false
+}
+
+// FromLocale reads a POSIX locale name (zh_CN.UTF-8, zh_TW, en_US.UTF-8,
+// C): any zh* locale is Chinese, any other English. ok is false for "".
+func FromLocale(s string) (l Lang, ok bool) {
+	if s == "" {
+		return En, false
+	}
+	if len(s) >= 2 && strings.EqualFold(s[:2], "zh") {
+		return Zh, true
+	}
+	return En, true
+}
+
+// FromEnv chooses the language of the locale the way POSIX programs do:
+// the first of LC_ALL, LC_MESSAGES and LANG that is set decides; English
+// when none is.
+func FromEnv(getenv func(string) string) Lang {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if l, ok := FromLocale(getenv(k)); ok {
+			return l
+		}
+	}
+	return En
+}
+
+// Text is one user-visible text in both languages: a fmt format whose
+// arguments are the same in each (indexed verbs such as %[2]s let Chinese
+// put them in its own order).
+type Text struct{ En, Zh string }
+
+// In returns the text in l (English where the Chinese is missing, which
+// TestCatalogs does not allow).
+func (t Text) In(l Lang) string {
+	if l == Zh && t.Zh != "" {
+		return t.Zh
+	}
+	return t.En
+}
+
+// Localizer is an argument rendered in the message's language: a label
+// such as a package name or a dependency kind.
+type Localizer interface {
+	Localize(l Lang) string
+}
+
+// Message is a text to be rendered late: the catalog key, its text and
+// the typed arguments (strings, numbers, Messages).
+type Message struct {
+	Key  string
+	Text Text
+	Args []any
+}
+
+// Localize renders m in l; arguments that are Localizers are rendered in
+// l first.
+func (m Message) Localize(l Lang) string {
+	format := m.Text.In(l)
+	if len(m.Args) == 0 && !strings.Contains(format, "%") {
+		return format
+	}
+	args := make([]any, len(m.Args))
+	for i, a := range m.Args {
+		if loc, ok := a.(Localizer); ok {
+			a = loc.Localize(l)
+		}
+		args[i] = a
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// String renders m in English (logs, errors, sorting).
+func (m Message) String() string { return m.Localize(En) }
+
+// IsZero reports whether m is no message at all.
+func (m Message) IsZero() bool { return m.Key == "" && m.Text == (Text{}) }
+
+// Debug renders m as its key and arguments, the same in every language:
+// `cross(kind:require, "../b.js", pkg:main)`. Tests assert this form, so
+// that a change of wording touches only the catalog.
+func (m Message) Debug() string {
+	if len(m.Args) == 0 {
+		return m.Key
+	}
+	var b strings.Builder
+	b.WriteString(m.Key)
+	b.WriteByte('(')
+	for i, a := range m.Args {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		switch a := a.(type) {
+		case Message:
+			b.WriteString(a.Debug())
+		case string:
+			b.WriteString(strconv.Quote(a))
+		default:
+			fmt.Fprint(&b, a)
+		}
+	}
+	b.WriteByte(')')
+	return b.String()
+}
+
+// Catalog holds messages by key.
+type Catalog map[string]Text
+
+// New returns the message key of c with args; a key c does not have is a
+// bug in fpcheck, and panics.
+func (c Catalog) New(key string, args ...any) Message {
+	t, ok := c[key]
+	if !ok {
+		panic(fmt.Sprintf("i18n: no message %q", key))
+	}
+	return Message{Key: key, Text: t, Args: args}
+}
+
+// Error is an error whose text is a Message, so that the command line
+// can print it in the run's language. Error() is English.
+type Error struct{ Message }
+
+// Error implements the error interface.
+func (e *Error) Error() string { return e.Localize(En) }
+
+// Errorf returns c's message key with args as an error.
+func (c Catalog) Errorf(key string, args ...any) error {
+	return &Error{c.New(key, args...)}
+}
+
+// Raw is a text fpcheck cannot translate (a message from esbuild or from
+// the operating system), the same in every language; Debug shows it
+// quoted.
+func Raw(s string) Message {
+	return Message{Key: "raw", Text: Text{En: "%s", Zh: "%s"}, Args: []any{s}}
+}
+
+// registry lists the catalogs that are not a rule's, for the
+// catalog test.
+var registry = map[string]Catalog{}
+
+// Register records a catalog under name (a package's init calls it),
+// so that TestCatalogs checks it.
+func Register(name string, c Catalog) Catalog {
+	if _, dup := registry[name]; dup {
+		panic("i18n: catalog " + name + " registered twice")
+	}
+	registry[name] = c
+	return c
+}
+
+// Catalogs returns the registered catalogs by name.
+func Catalogs() map[string]Catalog {
+	return maps.Clone(registry)
+}
