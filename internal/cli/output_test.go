@@ -180,8 +180,9 @@ func TestColorOnlyOnATerminal(t *testing.T) {
 // noGitHub is the environment without GITHUB_ACTIONS, so that tests run
 // the same on GitHub's runners.
 func noGitHub(k string) string {
-	if k == "GITHUB_ACTIONS" {
-		return ""
+	switch k {
+	case "GITHUB_ACTIONS", "LC_ALL", "LC_MESSAGES", "LANG":
+		return "" // not on GitHub, and English whatever the machine's locale
 	}
 	return os.Getenv(k)
 }
