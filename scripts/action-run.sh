@@ -31,6 +31,9 @@
 #                                   new file under $RUNNER_TEMP or a temp dir)
 #               INPUT_CATEGORY      code scanning category (default 'fpcheck',
 #                                   or 'fpcheck:PATH' when PATH is not '.')
+#               INPUT_LANG          'zh'/'en': --lang, the language of the
+#                                   report and the job summary (default '':
+#                                   fpcheck.json's "lang", else the locale)
 #               GITHUB_WORKSPACE    the repository root (default: the current
 #                                   directory); INPUT_PATH is relative to it
 #             Outputs: exit-code, errors, warnings, notes, files, sarif-file,
@@ -202,10 +205,15 @@ cmd_run() {
 	workspace=$(cd "$workspace" && pwd)
 	cd "$workspace"
 
-	local path submit upload prefix category sarif
+	local path submit upload lang prefix category sarif
 	path=$(normalize_path "${INPUT_PATH:-.}" "$workspace")
 	submit=$(bool submit "${INPUT_SUBMIT:-}" false)
 	upload=$(bool upload-sarif "${INPUT_UPLOAD_SARIF:-}" true)
+	lang=${INPUT_LANG:-}
+	case "${lang,,}" in
+	'' | zh | en) lang=${lang,,} ;;
+	*) die 2 "input lang must be 'zh', 'en' or empty, got '$lang'" ;;
+	esac
 	prefix=""
 	[ "$path" = . ] || prefix=$path
 	category=${INPUT_CATEGORY:-}
@@ -221,6 +229,7 @@ cmd_run() {
 	sarif="$(cd "$(dirname "$sarif")" && pwd)/$(basename "$sarif")"
 
 	local -a args=()
+	[ -z "$lang" ] || args+=(--lang "$lang")
 	[ "$submit" = false ] || args+=(--submit)
 	[ -z "$prefix" ] || args+=(--path-prefix "$prefix")
 	local glob
@@ -257,7 +266,11 @@ cmd_run() {
 		if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
 			# An indented code block: no line of it can end it, unlike a fence.
 			{
-				printf '## fpcheck\n\nfpcheck could not check `%s` (exit status %s):\n\n' "$path" "$code"
+				if [ "$lang" = zh ]; then
+					printf '## fpcheck\n\nfpcheck 未能检查 `%s`（退出码 %s）：\n\n' "$path" "$code"
+				else
+					printf '## fpcheck\n\nfpcheck could not check `%s` (exit status %s):\n\n' "$path" "$code"
+				fi
 				head -c 4000 "$work/stderr" | LC_ALL=C tr '\000-\010\013-\037\177' '?' | awk '{ print "    " $0 }'
 				printf '\n'
 			} >>"$GITHUB_STEP_SUMMARY"
@@ -270,6 +283,12 @@ cmd_run() {
 	counts=$(count "$work/report.json") || die 3 "could not read fpcheck's JSON report"
 	local errors warnings notes files
 	read -r errors warnings notes files <<<"$counts"
+
+	# The words the job summary adds follow the report's language, which
+	# fpcheck.json's "lang" or the locale may have chosen.
+	if [ -z "$lang" ] && [ "$(sarif_language "$sarif" 2>/dev/null)" = zh-CN ]; then
+		lang=zh
+	fi
 
 	output exit-code "$code"
 	output errors "$errors"
@@ -288,8 +307,13 @@ cmd_run() {
 	if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
 		{
 			cat "$work/summary.md"
-			[ -z "$prefix" ] || printf '\nProject: `%s`.\n' "$path"
-			[ "$submit" = false ] || printf '\nChecked as a pre-submission gate (`--submit`).\n'
+			if [ "$lang" = zh ]; then
+				[ -z "$prefix" ] || printf '\n项目：`%s`。\n' "$path"
+				[ "$submit" = false ] || printf '\n本次按提审前检查运行（`--submit`）。\n'
+			else
+				[ -z "$prefix" ] || printf '\nProject: `%s`.\n' "$path"
+				[ "$submit" = false ] || printf '\nChecked as a pre-submission gate (`--submit`).\n'
+			fi
 			printf '\n'
 		} >>"$GITHUB_STEP_SUMMARY"
 	fi
@@ -312,6 +336,15 @@ count() {
 	else
 		echo "neither node nor jq is on PATH" >&2
 		return 1
+	fi
+}
+
+# sarif_language FILE prints the SARIF log's run.language (zh-CN, en-US).
+sarif_language() {
+	if command -v node >/dev/null 2>&1; then
+		node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).runs[0].language || "")' "$1"
+	elif command -v jq >/dev/null 2>&1; then
+		jq -r '.runs[0].language // ""' "$1"
 	fi
 }
 

@@ -131,6 +131,27 @@ act ignore run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$repo" INPUT_PATH=examples/d
 "
 check "ignore input (one glob a line) leaves out plugin/: 2 errors" test "$(out ignore errors)/$(out ignore warnings)" = 2/0
 
+echo "== (a) the lang input: --lang, else the locale"
+act zh run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$repo" INPUT_PATH=examples/demo INPUT_SUBMIT=true INPUT_LANG=zh
+if [ "$(rc zh)" = 0 ]; then ok "lang: zh: run step passes"; else bad "lang: zh"; show zh; fi
+check "... the command line has --lang zh" has "$work/zh/stdout" "fpcheck --lang zh --submit"
+check "... the text report is in Chinese" has "$work/zh/stdout" "examples/demo/plugin/components/pay/pay.wxml:4:3: 错误: "
+check "... the counts are the same: 4 errors, 0 warnings" test "$(out zh errors)/$(out zh warnings)/$(out zh exit-code)" = 4/0/1
+check "... SARIF's run.language is zh-CN" has "$(out zh sarif-file)" '"language": "zh-CN"'
+check "... the summary links the Chinese rule reference" has "$work/zh/summary" "docs/rules.zh-CN.md#navigator-develop-version"
+check "... and adds its own lines in Chinese" has "$work/zh/summary" '项目：`examples/demo`。'
+check "... including the --submit line" has "$work/zh/summary" '本次按提审前检查运行（`--submit`）。'
+act zh-locale run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$repo" INPUT_PATH=examples/demo LANG=zh_CN.UTF-8
+check "no lang input: a zh_CN locale gives a Chinese report" has "$work/zh-locale/stdout" "examples/demo/plugin/components/pay/pay.wxml:4:3: 警告: "
+check "... and the summary's own lines follow it" has "$work/zh-locale/summary" '项目：`examples/demo`。'
+act en-locale run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$repo" INPUT_PATH=examples/demo INPUT_LANG=EN LANG=zh_CN.UTF-8
+check "lang: EN wins over a zh_CN locale" has "$work/en-locale/stdout" "examples/demo/plugin/components/pay/pay.wxml:4:3: warning: "
+check "... and the summary says Project:" has "$work/en-locale/summary" 'Project: `examples/demo`.'
+check "the default is the locale: English here (see the first case)" has "$work/demo/summary" 'Project: `examples/demo`.'
+act badlang run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$repo" INPUT_PATH=examples/demo INPUT_LANG=fr
+check "lang: fr is refused (2)" test "$(rc badlang)" = 2
+check "... with an annotation naming the input" has "$work/badlang/stdout" "::error title=fpcheck::input lang must be 'zh', 'en' or empty, got 'fr'"
+
 echo "== (b) a clean project"
 clean="$work/clean-repo"
 mkdir -p "$clean/pages/index"
