@@ -25,6 +25,7 @@ var subpackageRootConflictMeta = &Meta{
 		"duplicate": {En: `subpackage root %q is already used by an earlier subpackage`},
 		"nested":    {En: `subpackage root %q is inside subpackage root %q; roots may not nest`},
 		"invalid":   {En: `subpackage root must be a directory inside the mini-program, found %s`},
+		"no-root":   {En: `subpackage root must be a directory inside the mini-program, found no "root"`},
 	},
 }
 
@@ -45,7 +46,7 @@ func (subpackageRootConflict) Check(c *Context) {
 			if v.Exists() {
 				c.Report(app.File, v.Start(), v.End(), "invalid", describeJSON(v))
 			} else {
-				c.Report(app.File, d.Value.Start(), d.Value.Start()+1, "invalid", "no \"root\"")
+				c.Report(app.File, d.Value.Start(), d.Value.Start()+1, "no-root")
 			}
 			continue
 		}

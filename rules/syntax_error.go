@@ -25,8 +25,9 @@ var syntaxErrorMeta = &Meta{
 	Good: "app.json\n{\n  \"pages\": [\"pages/index/index\"]\n}",
 	Tags: []string{"syntax"},
 	Messages: Catalog{
-		"syntax":     {En: `%s syntax error: %s`},
-		"not-object": {En: `%s must hold a JSON object ({…}) at the top level, found %s: the compiler rejects it`},
+		"syntax":      {En: `%s syntax error: %s`},
+		"syntax-file": {En: `file syntax error: %s`},
+		"not-object":  {En: `%s must hold a JSON object ({…}) at the top level, found %s: the compiler rejects it`},
 	},
 }
 
@@ -38,7 +39,11 @@ func (syntaxError) Check(c *Context) {
 		if f.Err == nil || f.Err.Limit {
 			continue // a file over fpcheck's own bounds: file-not-read says so
 		}
-		c.Report(f, f.Err.Offset, f.Err.Offset, "syntax", languageName(f.Kind), f.Err.Message)
+		if lang, ok := languageName(f.Kind); ok {
+			c.Report(f, f.Err.Offset, f.Err.Offset, "syntax", lang, f.Err.Message)
+		} else {
+			c.Report(f, f.Err.Offset, f.Err.Offset, "syntax-file", f.Err.Message)
+		}
 	}
 	for _, f := range []*project.File{c.Project.ConfigFile, c.Project.App().File, c.Project.Plugin().File} {
 		if f == nil || f.JSON == nil {
@@ -50,21 +55,25 @@ func (syntaxError) Check(c *Context) {
 	}
 }
 
-func languageName(k project.Kind) string {
+// languageName names the language of a file of kind k in a message
+// ("JSON", "WXML"…, the same in every language); ok is false for a kind
+// that has none, whose syntax errors the rule's "syntax-file" message
+// reports.
+func languageName(k project.Kind) (name string, ok bool) {
 	switch k {
 	case project.KindJSON:
-		return "JSON"
+		return "JSON", true
 	case project.KindWXML:
-		return "WXML"
+		return "WXML", true
 	case project.KindTS:
-		return "TypeScript"
+		return "TypeScript", true
 	case project.KindWXS:
-		return "WXS"
+		return "WXS", true
 	case project.KindJS:
-		return "JavaScript"
+		return "JavaScript", true
 	case project.KindWXSS:
-		return "WXSS"
+		return "WXSS", true
 	case project.KindOther:
 	}
-	return "file"
+	return "", false
 }
