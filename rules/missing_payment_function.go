@@ -17,25 +17,39 @@ const paymentFunction = "beforeRequestPayment"
 var missingPaymentFunctionMeta = &Meta{
 	ID:       "missing-payment-function",
 	Severity: Error,
-	Title:    Text{En: "functional-pages/request-payment.js does not export beforeRequestPayment"},
-	Explanation: Text{En: `The payment functional page (支付功能页) calls beforeRequestPayment(paymentArgs, callback), exported ` +
-		`from functional-pages/request-payment.js at the root of the owner mini-program (request-payment.ts counts ` +
-		`when the TypeScript compiler plugin is on). When the function is missing, or the name is bound to ` +
-		`something that is not a function, the payment page exits as soon as the user taps pay; a function that ` +
-		`takes fewer than two parameters and never reads arguments cannot call the callback that starts ` +
-		`payment. All the usual ` +
-		`export forms are recognized: exports.beforeRequestPayment = function…, module.exports = ` +
-		`{ beforeRequestPayment }, module.exports.beforeRequestPayment = (a, cb) => …, export function ` +
-		`beforeRequestPayment(…), export { pay as beforeRequestPayment }. When the exports cannot be known ` +
-		`statically (export * from, module.exports = require(…)), fpcheck stays silent. A project with functional ` +
-		`pages but no request-payment file is not reported: login and address pages do not need it.`},
+	Title:    Text{En: "functional-pages/request-payment.js does not export beforeRequestPayment", Zh: "functional-pages/request-payment.js 没有导出 beforeRequestPayment"},
+	Explanation: Text{
+		En: `The payment functional page (支付功能页) calls beforeRequestPayment(paymentArgs, callback), exported ` +
+			`from functional-pages/request-payment.js at the root of the owner mini-program (request-payment.ts counts ` +
+			`when the TypeScript compiler plugin is on). When the function is missing, or the name is bound to ` +
+			`something that is not a function, the payment page exits as soon as the user taps pay; a function that ` +
+			`takes fewer than two parameters and never reads arguments cannot call the callback that starts ` +
+			`payment. All the usual ` +
+			`export forms are recognized: exports.beforeRequestPayment = function…, module.exports = ` +
+			`{ beforeRequestPayment }, module.exports.beforeRequestPayment = (a, cb) => …, export function ` +
+			`beforeRequestPayment(…), export { pay as beforeRequestPayment }. When the exports cannot be known ` +
+			`statically (export * from, module.exports = require(…)), fpcheck stays silent. A project with functional ` +
+			`pages but no request-payment file is not reported: login and address pages do not need it.`,
+		Zh: `支付功能页会调用插件所有者小程序根目录下 functional-pages/request-payment.js 导出的 beforeRequestPayment(paymentArgs, callback)（开启 TypeScript 编译插件时，` +
+			`request-payment.ts 也算）。如果没有这个函数，或者这个名字绑定的不是函数，` +
+			`用户点击支付后支付功能页会立刻退出；参数少于两个、又从不读取 arguments 的函数，` +
+			`无法调用发起支付的 callback。常见的导出写法都能识别：` +
+			`exports.beforeRequestPayment = function…、` +
+			`module.exports = { beforeRequestPayment }、` +
+			`module.exports.beforeRequestPayment = (a, cb) => …、` +
+			`export function beforeRequestPayment(…)、` +
+			`export { pay as beforeRequestPayment }。` +
+			`导出内容无法静态确定时（export * from、module.exports = require(…)），` +
+			`fpcheck 不会报告。有插件功能页但没有 request-payment 文件的项目也不会被报告：` +
+			`用户信息功能页和收货地址功能页不需要它。`,
+	},
 	Bad:  "functional-pages/request-payment.js\nexports.beforeRequestPay = function (args, callback) { /* … */ }",
 	Good: "functional-pages/request-payment.js\nexports.beforeRequestPayment = function (paymentArgs, callback) {\n  callback(null, requestPaymentArgs)\n}",
 	Tags: []string{"functional-pages", "payment", "correctness"},
 	Messages: Catalog{
-		"absent":       {En: `%s does not export beforeRequestPayment; the payment functional page exits at once without it`},
-		"not-function": {En: `beforeRequestPayment is exported as %s, not a function; the payment functional page exits at once`},
-		"arity":        {En: `beforeRequestPayment takes %d parameter(s) and never reads arguments, so it cannot call its callback: declare it as beforeRequestPayment(paymentArgs, callback) and call callback to start payment`},
+		"absent":       {En: `%s does not export beforeRequestPayment; the payment functional page exits at once without it`, Zh: `%s 没有导出 beforeRequestPayment；缺少它，支付功能页会立刻退出`},
+		"not-function": {En: `beforeRequestPayment is exported as %s, not a function; the payment functional page exits at once`, Zh: `导出的 beforeRequestPayment 是 %s，不是函数；支付功能页会立刻退出`},
+		"arity":        {En: `beforeRequestPayment takes %d parameter(s) and never reads arguments, so it cannot call its callback: declare it as beforeRequestPayment(paymentArgs, callback) and call callback to start payment`, Zh: `beforeRequestPayment 只有 %d 个参数，且从不读取 arguments，因此无法调用回调函数：请声明为 beforeRequestPayment(paymentArgs, callback)，并调用 callback 发起支付`},
 	},
 }
 
