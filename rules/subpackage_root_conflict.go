@@ -13,19 +13,25 @@ func init() { register(subpackageRootConflict{}) }
 var subpackageRootConflictMeta = &Meta{
 	ID:       "subpackage-root-conflict",
 	Severity: Error,
-	Title:    Text{En: "a subpackage root is duplicated, nested in another, or invalid"},
-	Explanation: Text{En: `Each subpackage's "root" must be a distinct directory inside the mini-program, not inside another ` +
-		`subpackage's root (nor containing one). With duplicate or nested roots, which package a file belongs to ` +
-		`is ambiguous: the official compiler rejects some of these cases and packs others unpredictably, so ` +
-		`every boundary check would be guesswork. A root that is empty or leaves the project is invalid.`},
+	Title:    Text{En: "a subpackage root is duplicated, nested in another, or invalid", Zh: "分包 root 重复、相互嵌套或无效"},
+	Explanation: Text{
+		En: `Each subpackage's "root" must be a distinct directory inside the mini-program, not inside another ` +
+			`subpackage's root (nor containing one). With duplicate or nested roots, which package a file belongs to ` +
+			`is ambiguous: the official compiler rejects some of these cases and packs others unpredictably, so ` +
+			`every boundary check would be guesswork. A root that is empty or leaves the project is invalid.`,
+		Zh: `每个分包的 "root" 必须是小程序内一个单独的目录，` +
+			`不能位于另一个分包的 root 之内（也不能包含其他分包的 root）。root 重复或嵌套时，` +
+			`文件属于哪个包就无法确定：官方编译器会拒绝其中一些情况，另一些则会被不可预期地打包，所有边界检查也就只能靠猜。` +
+			`为空或指向项目之外的 root 无效。`,
+	},
 	Bad:  "app.json\n{\"subpackages\": [{\"root\": \"shop\", \"pages\": [\"list\"]}, {\"root\": \"shop/detail\", \"pages\": [\"index\"]}]}",
 	Good: "app.json\n{\"subpackages\": [{\"root\": \"shop\", \"pages\": [\"list\"]}, {\"root\": \"detail\", \"pages\": [\"index\"]}]}",
 	Tags: []string{"subpackages", "config"},
 	Messages: Catalog{
-		"duplicate": {En: `subpackage root %q is already used by an earlier subpackage`},
-		"nested":    {En: `subpackage root %q is inside subpackage root %q; roots may not nest`},
-		"invalid":   {En: `subpackage root must be a directory inside the mini-program, found %s`},
-		"no-root":   {En: `subpackage root must be a directory inside the mini-program, found no "root"`},
+		"duplicate": {En: `subpackage root %q is already used by an earlier subpackage`, Zh: `分包 root %q 已被前面的分包使用`},
+		"nested":    {En: `subpackage root %q is inside subpackage root %q; roots may not nest`, Zh: `分包 root %q 位于分包 root %q 之内；root 不能嵌套`},
+		"invalid":   {En: `subpackage root must be a directory inside the mini-program, found %s`, Zh: `分包 root 必须是小程序内的目录，实际为：%s`},
+		"no-root":   {En: `subpackage root must be a directory inside the mini-program, found no "root"`, Zh: `分包缺少 "root"；root 必须是小程序内的目录`},
 	},
 }
 

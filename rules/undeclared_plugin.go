@@ -16,19 +16,28 @@ func init() { register(undeclaredPlugin{}) }
 var undeclaredPluginMeta = &Meta{
 	ID:       "undeclared-plugin",
 	Severity: Error,
-	Title:    Text{En: "a plugin is used that app.json does not declare, or a plugin component that does not exist"},
-	Explanation: Text{En: `requirePlugin("name") and a "plugin://name/component" component name a plugin by the key it has ` +
-		`in app.json "plugins" (of the main package or of a subpackage), or by its provider appid; a name that ` +
-		`no "plugins" declares fails on the phone. In a plugin project, the host's "plugin://<own plugin>/name" ` +
-		`must be one of plugin.json's publicComponents. fpcheck accepts a plugin declared anywhere in app.json, ` +
-		`so a shared file used from the subpackage that declares it is not reported, and plugins a third-party ` +
-		`platform's ext.json declares count too.`},
+	Title:    Text{En: "a plugin is used that app.json does not declare, or a plugin component that does not exist", Zh: "使用了 app.json 未声明的插件，或不存在的插件组件"},
+	Explanation: Text{
+		En: `requirePlugin("name") and a "plugin://name/component" component name a plugin by the key it has ` +
+			`in app.json "plugins" (of the main package or of a subpackage), or by its provider appid; a name that ` +
+			`no "plugins" declares fails on the phone. In a plugin project, the host's "plugin://<own plugin>/name" ` +
+			`must be one of plugin.json's publicComponents. fpcheck accepts a plugin declared anywhere in app.json, ` +
+			`so a shared file used from the subpackage that declares it is not reported, and plugins a third-party ` +
+			`platform's ext.json declares count too.`,
+		Zh: `requirePlugin("name") 和 "plugin://name/component" 形式的组件，` +
+			`通过插件在 app.json "plugins"（主包或分包的）中的键名，` +
+			`或通过插件的 provider appid 来指定插件；任何 "plugins" 都没有声明的名字，在真机上会运行失败。` +
+			`在插件项目中，` +
+			`宿主小程序使用的 "plugin://<own plugin>/name" 必须是 plugin.json 中 publicComponents 的一项。` +
+			`只要插件在 app.json 的任意位置声明过，fpcheck 就认可它，所以在声明它的分包中使用的共享文件不会被报告；` +
+			`第三方平台的 ext.json 中声明的插件也算在内。`,
+	},
 	Bad:  "pages/index/index.js\nconst chat = requirePlugin('chatt')",
 	Good: "pages/index/index.js\nconst chat = requirePlugin('chat') // app.json: \"plugins\": {\"chat\": {…}}",
 	Tags: []string{"plugins", "correctness"},
 	Messages: Catalog{
-		"undeclared": {En: `%s %q names plugin %q, which no "plugins" of app.json declares`},
-		"no-public":  {En: `%s %q: this project's own plugin %q has no publicComponents entry %q`},
+		"undeclared": {En: `%s %q names plugin %q, which no "plugins" of app.json declares`, Zh: `%s %q 引用的插件 %q 没有在 app.json 的任何 "plugins" 中声明`},
+		"no-public":  {En: `%s %q: this project's own plugin %q has no publicComponents entry %q`, Zh: `%s %q：本项目自己的插件 %q 的 publicComponents 中没有 %q`},
 	},
 }
 
