@@ -22,6 +22,8 @@ import (
 	"maps"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Lang is a language fpcheck speaks.
@@ -116,20 +118,109 @@ type Message struct {
 }
 
 // Localize renders m in l; arguments that are Localizers are rendered in
-// l first.
+// l first. In Chinese, a label printed with %s gets the space that
+// Chinese typography puts between Han characters and Latin words where
+// it meets the text around it: 解析到 Worker 目录（workers/）的,
+// functional-pages/ 中的, but 解析到主包的 (labelSpacing).
 func (m Message) Localize(l Lang) string {
 	format := m.Text.In(l)
 	if len(m.Args) == 0 && !strings.Contains(format, "%") {
 		return format
 	}
+	var verbs map[int]rune
+	if l == Zh && !marked(m.Args) {
+		verbs, _ = Verbs(format)
+	}
 	args := make([]any, len(m.Args))
+	var labels []string
 	for i, a := range m.Args {
 		if loc, ok := a.(Localizer); ok {
-			a = loc.Localize(l)
+			s := loc.Localize(l)
+			if v := verbs[i]; (v == 's' || v == 'v') && s != "" {
+				a = labelMark(len(labels))
+				labels = append(labels, s)
+			} else {
+				a = s
+			}
 		}
 		args[i] = a
 	}
-	return fmt.Sprintf(format, args...)
+	out := fmt.Sprintf(format, args...)
+	if labels != nil {
+		out = labelSpacing(out, labels)
+	}
+	return out
+}
+
+// marked reports whether a string argument holds what looks like a
+// label's mark (a file's text could); its labels are then not spaced.
+func marked(args []any) bool {
+	for _, a := range args {
+		if s, ok := a.(string); ok && strings.Contains(s, markPrefix) {
+			return true
+		}
+	}
+	return false
+}
+
+const markPrefix = "\x00fpcheck-label-"
+
+// labelMark stands for the i-th label in the formatted text until
+// labelSpacing puts the label there.
+func labelMark(i int) string { return markPrefix + strconv.Itoa(i) + "\x00" }
+
+// labelSpacing replaces each label's mark in s with the label, with a
+// space where a Han character meets a Latin word across its edge.
+func labelSpacing(s string, labels []string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, markPrefix)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		j := strings.IndexByte(s[i+1:], 0)
+		if j < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		n, err := strconv.Atoi(s[i+len(markPrefix) : i+1+j])
+		if err != nil || n >= len(labels) {
+			b.WriteString(s) // cannot happen: marked() saw no mark in the arguments
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		label := labels[n]
+		rest := s[i+1+j+1:]
+		before, _ := utf8.DecodeLastRuneInString(b.String())
+		first, _ := utf8.DecodeRuneInString(label)
+		if isHan(before) && opensLatin(first) || closesLatin(before) && isHan(first) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(label)
+		last, _ := utf8.DecodeLastRuneInString(label)
+		after, _ := utf8.DecodeRuneInString(rest)
+		if isHan(last) && opensLatin(after) || closesLatin(last) && isHan(after) {
+			b.WriteByte(' ')
+		}
+		s = rest
+	}
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// opensLatin and closesLatin are the ASCII characters that begin or end
+// a Latin word, a path or a quoted value.
+func opensLatin(r rune) bool {
+	return r < utf8.RuneSelf && (isAlnum(r) || strings.ContainsRune(`"'<@/.`, r))
+}
+
+func closesLatin(r rune) bool {
+	return r < utf8.RuneSelf && (isAlnum(r) || strings.ContainsRune(`"'>/).]}`, r))
+}
+
+func isAlnum(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 }
 
 // String renders m in English (logs, errors, sorting).

@@ -1,6 +1,8 @@
 package i18n
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -108,4 +110,58 @@ func TestRegisterTwicePanics(t *testing.T) {
 		delete(registry, "test.once")
 	}()
 	Register("test.once", Catalog{})
+}
+
+func TestChineseLabelsAreSpacedFromLatinWords(t *testing.T) {
+	c := Catalog{
+		"to":      {En: "to %s in %s", Zh: "解析到%[2]s的 %[1]s"},
+		"in":      {En: "%s in %s", Zh: "%[2]s中的 %[1]s"},
+		"quoted":  {En: "%q", Zh: "名为%q的"},
+		"main":    {En: "the main package", Zh: "主包"},
+		"workers": {En: "the workers directory (%s)", Zh: "Worker 目录（%s）"},
+		"dir":     {En: "%s", Zh: "%s"},
+		"sub":     {En: "subpackage %q", Zh: "分包 %q"},
+	}
+	for _, tc := range []struct {
+		m    Message
+		want string
+	}{
+		{c.New("to", "a.js", c.New("main")), "解析到主包的 a.js"},
+		{c.New("to", "a.js", c.New("workers", "workers/")), "解析到 Worker 目录（workers/）的 a.js"},
+		{c.New("in", "require", c.New("dir", "functional-pages/")), "functional-pages/ 中的 require"},
+		{c.New("in", "require", c.New("sub", "packageA")), `分包 "packageA" 中的 require`},
+		{c.New("quoted", c.New("dir", "x")), `名为"x"的`}, // %q: quoted as it is, never spaced
+		{c.New("to", "\x00fpcheck-label-7\x00", c.New("main")), "解析到主包的 \x00fpcheck-label-7\x00"},
+	} {
+		if got := tc.m.Localize(Zh); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.m.Debug(), got, tc.want)
+		}
+	}
+	if got, want := c.New("to", "a.js", c.New("workers", "w/")).Localize(En), "to a.js in the workers directory (w/)"; got != want {
+		t.Errorf("English: %q, want %q", got, want)
+	}
+}
+
+func TestMarkInAnArgumentIsLeftAlone(t *testing.T) {
+	c := Catalog{"m": {En: "%s %s", Zh: "%s的%s"}, "main": {En: "main", Zh: "主包"}}
+	hostile := "\x00fpcheck-label-0\x00"
+	if got, want := c.New("m", hostile, c.New("main")).Localize(Zh), hostile+"的主包"; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+}
+
+func FuzzLocalize(f *testing.F) {
+	f.Add("解析到%[2]s的 %[1]s", "a.js", "Worker 目录")
+	f.Add("%s中的%q", "\x00fpcheck-label-0\x00", "x")
+	f.Fuzz(func(t *testing.T, format, arg, label string) {
+		m := Message{Text: Text{En: format, Zh: format}, Args: []any{arg, Raw(label)}}
+		plain := fmt.Sprintf(format, arg, label)
+		got := m.Localize(Zh)
+		if strings.ReplaceAll(got, " ", "") != strings.ReplaceAll(plain, " ", "") {
+			t.Errorf("Localize(Zh) = %q, differs from %q by more than spaces", got, plain)
+		}
+		if m.Localize(En) != plain {
+			t.Errorf("Localize(En) = %q, want %q", m.Localize(En), plain)
+		}
+	})
 }
