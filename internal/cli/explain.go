@@ -60,27 +60,6 @@ func exampleBlock(ex string) string {
 	return "  // " + file + "\n  " + strings.ReplaceAll(body, "\n", "\n  ")
 }
 
-// wrap folds text at width columns on spaces.
-func wrap(s string, width int) string {
-	var b strings.Builder
-	col := 0
-	for i, w := range strings.Fields(s) {
-		n := len([]rune(w))
-		if i > 0 {
-			if col+1+n > width {
-				b.WriteByte('\n')
-				col = 0
-			} else {
-				b.WriteByte(' ')
-				col++
-			}
-		}
-		b.WriteString(w)
-		col += n
-	}
-	return b.String()
-}
-
 // listRules prints the rule table.
 func (c *Command) listRules(args []string) int {
 	if len(withoutLang(args)) != 0 {
@@ -92,20 +71,4 @@ func (c *Command) listRules(args []string) int {
 		fmt.Fprintf(c.Stdout, "%s %s %s\n", pad(m.ID, 27), pad(m.Severity.Label().Localize(c.lang), 8), m.Title.In(c.lang))
 	}
 	return ExitOK
-}
-
-// pad pads s with spaces to width terminal columns (a Chinese character
-// takes two).
-func pad(s string, width int) string {
-	w := 0
-	for _, r := range s {
-		w++
-		if r >= 0x1100 && (r <= 0x115f || r >= 0x2e80 && r <= 0xa4cf || r >= 0xac00 && r <= 0xd7a3 || r >= 0xf900 && r <= 0xfaff || r >= 0xfe30 && r <= 0xfe4f || r >= 0xff00 && r <= 0xff60 || r >= 0xffe0 && r <= 0xffe6) {
-			w++
-		}
-	}
-	if w >= width {
-		return s
-	}
-	return s + strings.Repeat(" ", width-w)
 }
