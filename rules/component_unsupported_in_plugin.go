@@ -24,18 +24,33 @@ var (
 var componentUnsupportedInPluginMeta = &Meta{
 	ID:       "component-unsupported-in-plugin",
 	Severity: Error,
-	Title:    Text{En: "plugin code uses a component that plugins cannot use"},
-	Explanation: Text{En: `The platform's list of component limits for plugins (插件使用组件的限制) says plugin pages and ` +
-		`components cannot use <open-data>, <web-view>, or a <button> whose open-type is contact, getPhoneNumber ` +
-		`or getUserInfo: they do not work in plugin code. Only the plugin's own WXML that the platform loads is ` +
-		`judged; an open-type written as a {{binding}} is left alone, and so is a tag the plugin declares as its ` +
-		`own custom component in usingComponents.`},
+	Title: Text{
+		En: "plugin code uses a component that plugins cannot use",
+		Zh: "插件代码使用了插件中不能使用的组件",
+	},
+	Explanation: Text{
+		En: `The platform's list of component limits for plugins (插件使用组件的限制) says plugin pages and ` +
+			`components cannot use <open-data>, <web-view>, or a <button> whose open-type is contact, getPhoneNumber ` +
+			`or getUserInfo: they do not work in plugin code. Only the plugin's own WXML that the platform loads is ` +
+			`judged; an open-type written as a {{binding}} is left alone, and so is a tag the plugin declares as its ` +
+			`own custom component in usingComponents.`,
+		Zh: `按照平台的“插件使用组件的限制”，插件的页面和组件不能使用 <open-data>、<web-view>，也不能使用 open-type ` +
+			`为 contact、getPhoneNumber 或 getUserInfo 的 <button>：它们在插件代码中不起作用。只检查平台会加载的、` +
+			`插件自身的 WXML；写成 {{binding}} 的 open-type 不检查，插件在 usingComponents 中声明为自己的自定义组件的` +
+			`同名标签也不检查。`,
+	},
 	Bad:  "plugin/components/card/card.wxml\n<button open-type=\"getPhoneNumber\" bindgetphonenumber=\"onPhone\">绑定手机号</button>",
 	Good: "plugin/components/card/card.wxml\n<button bindtap=\"askHost\">绑定手机号</button>",
 	Tags: []string{"plugins", "correctness"},
 	Messages: Catalog{
-		"tag":       {En: `<%s> cannot be used in plugins, so it does not work in plugin code`},
-		"open-type": {En: `a button with open-type="%s" cannot be used in plugins, so it does not work in plugin code`},
+		"tag": {
+			En: `<%s> cannot be used in plugins, so it does not work in plugin code`,
+			Zh: `插件中不能使用 <%s>，它在插件代码中不起作用`,
+		},
+		"open-type": {
+			En: `a button with open-type="%s" cannot be used in plugins, so it does not work in plugin code`,
+			Zh: `插件中不能使用 open-type="%s" 的按钮，它在插件代码中不起作用`,
+		},
 	},
 }
 

@@ -18,25 +18,59 @@ const mainPackageName = "__APP__"
 var invalidAppReferenceMeta = &Meta{
 	ID:       "invalid-app-reference",
 	Severity: Error,
-	Title:    Text{En: "app.json refers to a page, package or directory that does not exist"},
-	Explanation: Text{En: `Several app.json settings name pages, packages and directories, and the official compiler ` +
-		`rejects the upload when they are not there: "pages" itself; "entryPagePath" must be one of the pages (main package or ` +
-		`subpackages); every tabBar "list" "pagePath" must be a page of the main package ("pages"), without "?" ` +
-		`or "."; each "preloadRule" key must be a page and each of its "packages" a subpackage's name or root, ` +
-		`or "__APP__"; every subpackage "root", "workers" and "openDataContext" must be existing directories, and the open data context ` +
-		`needs its index.js. fpcheck reports each at its value.`},
+	Title: Text{
+		En: "app.json refers to a page, package or directory that does not exist",
+		Zh: "app.json 引用了不存在的页面、分包或目录",
+	},
+	Explanation: Text{
+		En: `Several app.json settings name pages, packages and directories, and the official compiler ` +
+			`rejects the upload when they are not there: "pages" itself; "entryPagePath" must be one of the pages (main package or ` +
+			`subpackages); every tabBar "list" "pagePath" must be a page of the main package ("pages"), without "?" ` +
+			`or "."; each "preloadRule" key must be a page and each of its "packages" a subpackage's name or root, ` +
+			`or "__APP__"; every subpackage "root", "workers" and "openDataContext" must be existing directories, and the open data context ` +
+			`needs its index.js. fpcheck reports each at its value.`,
+		Zh: `app.json 中有多项配置会指向页面、分包和目录，它们不存在时官方编译器会拒绝上传："pages" 本身；` +
+			`"entryPagePath" 必须是其中一个页面（主包或分包的页面）；tabBar "list" 中的每个 "pagePath" 都必须是主包的` +
+			`页面（"pages"），且不能含有 "?" 或 "."；"preloadRule" 的每个键都必须是页面，其中 "packages" 的每一项都` +
+			`必须是分包的 "name" 或 "root"，或者 "__APP__"；每个分包的 "root" 以及 "workers"、"openDataContext" 都必须` +
+			`是存在的目录，开放数据域还需要有 index.js。fpcheck 会在每个值处报告。`,
+	},
 	Bad:  "app.json\n{\"pages\": [\"pages/index/index\"], \"tabBar\": {\"list\": [{\"pagePath\": \"shop/cart/cart\", \"text\": \"购物车\"}]}}",
 	Good: "app.json\n{\"pages\": [\"pages/index/index\", \"pages/cart/cart\"], \"tabBar\": {\"list\": [{\"pagePath\": \"pages/cart/cart\", \"text\": \"购物车\"}]}}",
 	Tags: []string{"config", "upload"},
 	Messages: Catalog{
-		"no-pages":     {En: `app.json has no "pages"; the main package needs at least its first page`},
-		"entry":        {En: `"entryPagePath" %q is not one of the pages of app.json (main package or subpackages)`},
-		"tab-page":     {En: `tabBar page %q is not a page of the main package ("pages"); tabBar pages cannot be in subpackages`},
-		"tab-char":     {En: `tabBar page %q must not contain %q`},
-		"preload-page": {En: `preloadRule key %q is not a page of app.json`},
-		"preload-pkg":  {En: `preloadRule package %q is not a subpackage's name or root, nor "__APP__" for the main package`},
-		"dir":          {En: `%q %q is not a directory of the mini-program`},
-		"odc-index":    {En: `the open data context %q has no index.js`},
+		"no-pages": {
+			En: `app.json has no "pages"; the main package needs at least its first page`,
+			Zh: `app.json 中没有 "pages"；主包至少需要有首页`,
+		},
+		"entry": {
+			En: `"entryPagePath" %q is not one of the pages of app.json (main package or subpackages)`,
+			Zh: `"entryPagePath" %q 不是 app.json 中的页面（主包或分包的页面）`,
+		},
+		"tab-page": {
+			En: `tabBar page %q is not a page of the main package ("pages"); tabBar pages cannot be in subpackages`,
+			Zh: `tabBar 页面 %q 不是主包的页面（"pages"）；tabBar 页面不能放在分包中`,
+		},
+		"tab-char": {
+			En: `tabBar page %q must not contain %q`,
+			Zh: `tabBar 页面 %q 中不能含有 %q`,
+		},
+		"preload-page": {
+			En: `preloadRule key %q is not a page of app.json`,
+			Zh: `preloadRule 的键 %q 不是 app.json 中的页面`,
+		},
+		"preload-pkg": {
+			En: `preloadRule package %q is not a subpackage's name or root, nor "__APP__" for the main package`,
+			Zh: `preloadRule 中的分包 %q 既不是某个分包的 "name" 或 "root"，也不是表示主包的 "__APP__"`,
+		},
+		"dir": {
+			En: `%q %q is not a directory of the mini-program`,
+			Zh: `%q %q 不是小程序中的目录`,
+		},
+		"odc-index": {
+			En: `the open data context %q has no index.js`,
+			Zh: `开放数据域 %q 中没有 index.js`,
+		},
 	},
 }
 
