@@ -47,8 +47,8 @@ func firstBreak(word string) int {
 	r, n := utf8.DecodeRuneInString(word)
 	if !wide(r) {
 		for n < len(word) {
-			r, size := utf8.DecodeRuneInString(word[n:])
-			if wide(r) && !closing(r) {
+			next, size := utf8.DecodeRuneInString(word[n:])
+			if wide(next) && !closing(next) {
 				break
 			}
 			n += size
@@ -56,15 +56,13 @@ func firstBreak(word string) int {
 		return n
 	}
 	for opening(r) && n < len(word) { // keep （ with what follows it
-		r, size := utf8.DecodeRuneInString(word[n:])
+		var size int
+		r, size = utf8.DecodeRuneInString(word[n:])
 		n += size
-		if !opening(r) {
-			break
-		}
 	}
 	for n < len(word) { // and closing punctuation with what precedes it
-		r, size := utf8.DecodeRuneInString(word[n:])
-		if !closing(r) {
+		next, size := utf8.DecodeRuneInString(word[n:])
+		if !closing(next) {
 			break
 		}
 		n += size
@@ -73,7 +71,9 @@ func firstBreak(word string) int {
 }
 
 func opening(r rune) bool { return strings.ContainsRune("（“‘《「『【〔", r) }
-func closing(r rune) bool { return strings.ContainsRune("，。、；：？！）”’》」』】〕…", r) }
+func closing(r rune) bool {
+	return strings.ContainsRune("，。、；：？！）”’》」』】〕…", r)
+}
 
 // wide reports whether r takes two terminal columns (East Asian wide and
 // full-width characters).

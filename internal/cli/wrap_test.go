@@ -17,7 +17,7 @@ func TestWrapEnglishAtSpaces(t *testing.T) {
 func TestWrapChinese(t *testing.T) {
 	s := "插件功能页目录中的文件只能依赖同一目录下的文件，而目录外的代码也不能依赖插件功能页；请把 utils/sign.js 移到 functional-pages/ 中。"
 	got := wrap(s, 20)
-	for _, line := range strings.Split(got, "\n") {
+	for line := range strings.SplitSeq(got, "\n") {
 		if columns(line) > 20 {
 			t.Errorf("line over 20 columns (%d): %q", columns(line), line)
 		}
