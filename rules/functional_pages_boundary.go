@@ -41,7 +41,7 @@ var functionalPagesBoundaryMeta = &Meta{
 	Messages: Catalog{
 		"out": {
 			En: `%s %q in functional-pages/ resolves to %s in %s, outside functional-pages/; independent functional pages load on their own, so this fails on the phone%s`,
-			Zh: `functional-pages/ 中的 %[1]s %[2]q 解析到%[4]s的 %[3]s，在 functional-pages/ 之外；独立的插件功能页单独加载，这在真机上会失败%[5]s`,
+			Zh: `functional-pages/ 中的 %[1]s %[2]q 解析到%[4]s的 %[3]s，位于 functional-pages/ 之外；独立的插件功能页是单独加载的，这个依赖在真机上会加载失败%[5]s`,
 		},
 		"in": {
 			En: `%s %q in %s resolves to %s inside functional-pages/; code outside functional-pages/ may not depend on independent functional pages%s`,

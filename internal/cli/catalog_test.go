@@ -2,7 +2,6 @@ package cli
 
 import (
 	"maps"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -44,9 +43,6 @@ func TestCatalogs(t *testing.T) {
 	}
 	for _, where := range slices.Sorted(maps.Keys(texts)) {
 		tx := texts[where]
-		if tx.Zh == "" && strings.HasPrefix(where, "rule ") && pendingRules {
-			continue
-		}
 		if tx.En == "" || tx.Zh == "" {
 			t.Errorf("%s: needs both English and Chinese: %+q", where, tx)
 			continue
@@ -66,11 +62,6 @@ func TestCatalogs(t *testing.T) {
 		}
 	}
 }
-
-// pendingRules lets the rules' texts lack Chinese while their catalogs
-// are being translated (issue 12); everything else must have both.
-// I18N_STRICT=1 checks them too.
-var pendingRules = os.Getenv("I18N_STRICT") == ""
 
 var (
 	// code is what Chinese text quotes as it is: `code`, "values",
