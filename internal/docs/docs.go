@@ -20,7 +20,7 @@ var texts = i18n.Register("docs", i18n.Catalog{
 	"other": {En: "[中文](rules.zh-CN.md)", Zh: "[English](rules.md)"},
 	"intro": {
 		En: "Rule IDs are a stable public contract: filter and suppress by them. `fpcheck explain RULE` prints the same text in a terminal.",
-		Zh: "规则 ID 是稳定的公开约定，可以按 ID 筛选和抑制。`fpcheck explain RULE` 会在终端中输出相同的说明（`--lang zh` 为中文）。",
+		Zh: "规则 ID 是稳定的公开约定，可以按 ID 筛选和忽略问题。`fpcheck explain RULE` 会在终端中输出相同的说明（`--lang zh` 为中文）。",
 	},
 	"table":    {En: "| ID | Level | What it catches |", Zh: "| ID | 级别 | 检查内容 |"},
 	"submit":   {En: "%[1]s (%[2]s with `--submit`)", Zh: "%[1]s（`--submit` 时为%[2]s）"},
