@@ -80,7 +80,7 @@ func TestCommentsOfBrokenFiles(t *testing.T) {
 // rejected however many comments it holds.
 func TestCommentsAfterDeepNesting(t *testing.T) {
 	src := strings.Repeat("/**/(// c\n", 3000)
-	if _, err := Parse("c.js", []byte(src), Options{}); err == nil || err.Message != errTooDeep {
+	if _, err := Parse("c.js", []byte(src), Options{}); err == nil || err.Message.Key != errTooDeep {
 		t.Errorf("error = %v, want %q", err, errTooDeep)
 	}
 }

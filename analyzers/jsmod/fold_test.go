@@ -52,7 +52,7 @@ func TestLongStringChainRefused(t *testing.T) {
 	}
 	for _, c := range cases {
 		m, err := Parse("a.js", []byte(c.src), Options{TypeScript: c.ts})
-		if err == nil || err.Message != errFoldTooLong {
+		if err == nil || err.Message.Key != errFoldTooLong {
 			t.Errorf("%s: module %v, error %v; want %q", c.name, m != nil, err, errFoldTooLong)
 			continue
 		}
@@ -115,7 +115,7 @@ func TestEnumBlowUpRefused(t *testing.T) {
 	}
 	for name, src := range cases {
 		m, err := Parse("a.ts", []byte(src), Options{TypeScript: true})
-		if err == nil || err.Message != errFoldTooLong {
+		if err == nil || err.Message.Key != errFoldTooLong {
 			t.Errorf("%s: module %v, error %v; want %q", name, m != nil, err, errFoldTooLong)
 		}
 	}

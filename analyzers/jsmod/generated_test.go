@@ -98,9 +98,24 @@ type goldenEntry struct {
 	Name    string       `json:"name"`
 	Fast    bool         `json:"fast,omitempty"`
 	Module  *Module      `json:"module,omitempty"`
-	Err     *SyntaxError `json:"err,omitempty"`
+	Err     *goldenError `json:"err,omitempty"`
 	ESBuild *Module      `json:"esbuild,omitempty"`
-	ESErr   *SyntaxError `json:"esbuildErr,omitempty"`
+	ESErr   *goldenError `json:"esbuildErr,omitempty"`
+}
+
+// goldenError is a SyntaxError with its message in English, as the golden
+// recorded it before messages were rendered late.
+type goldenError struct {
+	Offset  int
+	Message string
+	Limit   bool
+}
+
+func goldenErr(e *SyntaxError) *goldenError {
+	if e == nil {
+		return nil
+	}
+	return &goldenError{Offset: e.Offset, Message: e.Message.String(), Limit: e.Limit}
 }
 
 // goldenInputs are the inputs of TestGolden: every .js file of a generated
@@ -179,8 +194,10 @@ func fuzzCorpusBytes(data []byte) ([]byte, error) {
 // goldenOf parses one input on both paths.
 func goldenOf(name string, text []byte) goldenEntry {
 	e := goldenEntry{Name: name}
-	e.Module, e.Err = Parse(name, text, Options{})
-	e.ESBuild, e.ESErr = Parse(name, text, Options{esbuildOnly: true})
+	var err, esErr *SyntaxError
+	e.Module, err = Parse(name, text, Options{})
+	e.ESBuild, esErr = Parse(name, text, Options{esbuildOnly: true})
+	e.Err, e.ESErr = goldenErr(err), goldenErr(esErr)
 	scan := scanText(text, false)
 	e.Fast = scan.moduleSyntax && scan.esm != nil && scan.tooDeep < 0 && scan.tooCostly < 0 &&
 		parseESM(name, text, scan.esm) != nil

@@ -359,7 +359,7 @@ func TestSyntaxErrors(t *testing.T) {
 				t.Fatalf("no error, module %+v", m)
 			}
 			want := occurrence(t, c.src, c.marker, 0) + c.delta
-			if err.Offset != want || err.Message == "" || !strings.Contains(err.Error(), err.Message) {
+			if err.Offset != want || err.Message.IsZero() || !strings.Contains(err.Error(), err.Message.String()) {
 				t.Errorf("error %q at %d, want at %d", err.Message, err.Offset, want)
 			}
 		})

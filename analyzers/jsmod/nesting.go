@@ -76,12 +76,12 @@ const (
 	arrowWeight = 10
 )
 
-// errTooDeep is the message of the SyntaxError for rejected input.
-const errTooDeep = "nesting too deep to analyze safely"
+// errTooDeep is the message key of the SyntaxError for rejected input.
+const errTooDeep = "js.too-deep"
 
-// errFoldTooLong is the message of the SyntaxError for a file whose string
-// concatenations esbuild cannot join at a bounded cost.
-const errFoldTooLong = "string concatenation too long to analyze safely"
+// errFoldTooLong is the message key of the SyntaxError for a file whose
+// string concatenations esbuild cannot join at a bounded cost.
+const errFoldTooLong = "js.fold-too-long"
 
 // scanResult is what the scan found.
 type scanResult struct {

@@ -51,7 +51,7 @@ func TestPathologicalNesting(t *testing.T) {
 		for _, ts := range []bool{false, true} {
 			start := time.Now()
 			m, err := Parse("deep.js", []byte(src), Options{TypeScript: ts})
-			if err == nil || err.Message != errTooDeep {
+			if err == nil || err.Message.Key != errTooDeep {
 				t.Errorf("%s (ts=%v): module %v, error %v; want %q", name, ts, m != nil, err, errTooDeep)
 				continue
 			}
@@ -85,7 +85,7 @@ func TestNearLimitNesting(t *testing.T) {
 		for _, ts := range []bool{false, true} {
 			start := time.Now()
 			_, err := Parse("deep.js", []byte(src), Options{TypeScript: ts})
-			if err != nil && err.Message == errTooDeep {
+			if err != nil && err.Message.Key == errTooDeep {
 				t.Errorf("%s (ts=%v) rejected at %d", name, ts, err.Offset)
 			}
 			if d := time.Since(start); d > slowLimit {

@@ -11,6 +11,8 @@ import (
 	"github.com/dop251/goja/parser"
 	"github.com/evanw/esbuild/pkg/api"
 	"github.com/go-sourcemap/sourcemap"
+
+	"github.com/fpcheck/fpcheck/internal/i18n"
 )
 
 // esbuildTarget is the language level esbuild lowers to. ES2025 is the
@@ -34,7 +36,7 @@ var esbuildUnsupported = map[string]bool{
 func Parse(path string, text []byte, opt Options) (*Module, *SyntaxError) {
 	scan := scanText(text, opt.TypeScript)
 	if scan.tooDeep >= 0 {
-		return nil, &SyntaxError{Offset: scan.tooDeep, Message: errTooDeep, Limit: true}
+		return nil, &SyntaxError{Offset: scan.tooDeep, Message: msgs.New(errTooDeep), Limit: true}
 	}
 	m, err := parse(path, text, opt, scan)
 	if m != nil {
@@ -74,7 +76,7 @@ func parse(path string, text []byte, opt Options, scan scanResult) (*Module, *Sy
 	if scan.tooCostly >= 0 {
 		// Also for the ES modules esm.go reads without esbuild, so that
 		// a file is read on either path or on neither.
-		return nil, &SyntaxError{Offset: scan.tooCostly, Message: errFoldTooLong, Limit: true}
+		return nil, &SyntaxError{Offset: scan.tooCostly, Message: msgs.New(errFoldTooLong), Limit: true}
 	}
 	if !opt.TypeScript && scan.moduleSyntax && !opt.esbuildOnly && scan.esm != nil {
 		if m := parseESM(path, text, scan.esm); m != nil {
@@ -101,7 +103,7 @@ func parseJS(path, src string) (prog *ast.Program, err error) {
 func fromOriginal(prog *ast.Program) (*Module, *SyntaxError) {
 	c, ok := collect(prog, false)
 	if !ok {
-		return nil, &SyntaxError{Offset: 0, Message: errTooDeep, Limit: true}
+		return nil, &SyntaxError{Offset: 0, Message: msgs.New(errTooDeep), Limit: true}
 	}
 	return moduleOf(c), nil
 }
@@ -154,9 +156,9 @@ func parseTransformed(path string, text []byte, typeScript bool) (*Module, *Synt
 	raw = append(raw, text...)
 	padded := sanitizeUTF8(raw)
 	lines := newLineTable(padded)
-	res, err := transform(path, padded, typeScript)
-	if err != nil {
-		return nil, &SyntaxError{Offset: 0, Message: err.Error()}
+	res, failure := transform(path, padded, typeScript)
+	if failure != nil {
+		return nil, &SyntaxError{Offset: 0, Message: msgs.New("js.esbuild-failure", i18n.Raw(failure.Error()))}
 	}
 	if len(res.Errors) > 0 {
 		e := esbuildError(res.Errors[0], lines)
@@ -176,7 +178,7 @@ func parseTransformed(path string, text []byte, typeScript bool) (*Module, *Synt
 	}
 	c, ok := collect(prog, true)
 	if !ok {
-		return nil, &SyntaxError{Offset: 0, Message: errTooDeep, Limit: true}
+		return nil, &SyntaxError{Offset: 0, Message: msgs.New(errTooDeep), Limit: true}
 	}
 	mod := m.module(c)
 	mod.shift(-pad)
@@ -232,12 +234,12 @@ func (m *Module) shift(n int) {
 	}
 }
 
-// transform runs esbuild's transform on text, turning any panic into an
-// error.
-func transform(path string, text []byte, typeScript bool) (res api.TransformResult, err error) {
+// transform runs esbuild's transform on text, turning any panic into
+// failure, whose text is the panic's value.
+func transform(path string, text []byte, typeScript bool) (res api.TransformResult, failure error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("esbuild failure: %v", r)
+			failure = fmt.Errorf("%v", r)
 		}
 	}()
 	loader := api.LoaderJS
@@ -260,7 +262,7 @@ func transform(path string, text []byte, typeScript bool) (res api.TransformResu
 // esbuildError converts esbuild's first error. Its location has a 1-based
 // line and a 0-based column in bytes.
 func esbuildError(msg api.Message, lines *lineTable) *SyntaxError {
-	e := &SyntaxError{Message: msg.Text}
+	e := &SyntaxError{Message: esbuildMessage(msg.Text)}
 	if loc := msg.Location; loc != nil {
 		e.Offset = lines.offsetBytes(loc.Line, loc.Column)
 	}
@@ -270,9 +272,9 @@ func esbuildError(msg api.Message, lines *lineTable) *SyntaxError {
 // generatedError converts goja's failure to parse esbuild's output (which
 // should not happen) into a SyntaxError at the mapped position.
 func (m *mapper) generatedError(err error) *SyntaxError {
-	e := &SyntaxError{Message: "cannot read esbuild's output: " + err.Error()}
+	e := &SyntaxError{Message: msgs.New("js.esbuild-output", i18n.Raw(err.Error()))}
 	if at, msg, ok := gojaErrorOffset(err, m.genLines); ok {
-		e.Message = "cannot read esbuild's output: " + msg
+		e.Message = msgs.New("js.esbuild-output", i18n.Raw(msg))
 		if o, ok := m.toOrig(at); ok {
 			e.Offset = o
 		}

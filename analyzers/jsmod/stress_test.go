@@ -45,7 +45,7 @@ func TestStressStringChain(t *testing.T) {
 	}{{"ES module", "export ", false}, {"TypeScript", "", true}} {
 		gen := func(n int) string { return plusChain(c.prefix, n, quoted) }
 		growth(t, c.name, 64, gen, 20000, func(src string) {
-			if _, err := Parse("a.js", []byte(src), Options{TypeScript: c.ts}); err == nil || err.Message != errFoldTooLong {
+			if _, err := Parse("a.js", []byte(src), Options{TypeScript: c.ts}); err == nil || err.Message.Key != errFoldTooLong {
 				t.Errorf("%s: %d bytes: error %v, want %q", c.name, len(src), err, errFoldTooLong)
 			}
 		})
@@ -117,12 +117,12 @@ func TestStressEnums(t *testing.T) {
 	long := `"` + strings.Repeat("x", 100000) + `"`
 	named := func(n int) string { return "enum E { A = " + long + " }\n" + strings.Repeat("f(E.A);\n", n) }
 	growth(t, "long member named often", 64, named, 2000, func(src string) {
-		if _, err := Parse("a.ts", []byte(src), Options{TypeScript: true}); err == nil || err.Message != errFoldTooLong {
+		if _, err := Parse("a.ts", []byte(src), Options{TypeScript: true}); err == nil || err.Message.Key != errFoldTooLong {
 			t.Errorf("%d bytes: error %v, want %q", len(src), err, errFoldTooLong)
 		}
 	})
 	growth(t, "doubling members", 4096, enumChain, 40, func(src string) {
-		if _, err := Parse("a.ts", []byte(src), Options{TypeScript: true}); err == nil || err.Message != errFoldTooLong {
+		if _, err := Parse("a.ts", []byte(src), Options{TypeScript: true}); err == nil || err.Message.Key != errFoldTooLong {
 			t.Errorf("%d bytes: error %v, want %q", len(src), err, errFoldTooLong)
 		}
 	})

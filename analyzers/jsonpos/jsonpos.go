@@ -80,7 +80,7 @@ type Doc struct {
 // an error interface.
 func Parse(text []byte) (*Doc, *SyntaxError) {
 	if len(text) > math.MaxInt32 {
-		return nil, &SyntaxError{Offset: 0, Message: "file too large: JSON files over 2 GiB are not supported"}
+		return nil, &SyntaxError{Offset: 0, Message: msgs.New("json.too-large")}
 	}
 	p := parser{s: string(text), build: true}
 	// Typical configuration files hold a value every 16 to 32 bytes.

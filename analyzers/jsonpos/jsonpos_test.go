@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
+
+	"github.com/fpcheck/fpcheck/internal/i18n"
 )
 
 const depthMessage = "nesting deeper than 1000 levels"
@@ -151,10 +153,11 @@ func TestSyntaxErrors(t *testing.T) {
 				if doc != nil {
 					t.Errorf("Parse(%q) returned a Doc with an error", text)
 				}
-				if err.Offset != off || err.Message != tc.msg {
+				if err.Offset != off || err.Message.String() != tc.msg {
 					t.Errorf("Parse(%q):\n got %d: %s\nwant %d: %s", text, err.Offset, err.Message, off, tc.msg)
 				}
-				if verr := Validate([]byte(text)); verr == nil || *verr != *err {
+				checkRenders(t, err)
+				if verr := Validate([]byte(text)); !sameError(verr, err) {
 					t.Errorf("Validate(%q) = %v, want %v", text, verr, err)
 				}
 				// encoding/json agrees (it accepts invalid UTF-8 and deeper nesting).
@@ -171,6 +174,85 @@ func TestSyntaxErrors(t *testing.T) {
 	}
 }
 
+// TestSyntaxErrorsInChinese checks the Chinese of a few messages, the
+// phrases they are built of (what was expected, what was found, a hint)
+// included.
+func TestSyntaxErrorsInChinese(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"// app\n{}", "JSON 中不允许注释"},
+		{`{"a": 1,}`, `"}" 前有多余的逗号`},
+		{`{`, `文件意外结束：此处应为字符串键名或 "}"`},
+		{`[tr`, `文件意外结束：此处应为 "true"`},
+		{`{"a" 1}`, `此处应为键名后的 ":"，实际为 "1"`},
+		{`["a"，"b"]`, `此处应为数组元素后的 "," 或 "]"，实际为 "，"（全角逗号 U+FF0C）`},
+		{`[undefined]`, `此处应为值或 "]"，实际为 "undefined"（JSON 中没有 undefined，请改用 null）`},
+		{`{'a': 1}`, `键名必须使用双引号，此处为单引号 "'a'"`},
+		{"{\"a\": \"x\ny\"}", `字符串中不能直接写控制字符 U+000A（换行符）：字符串不能跨行；请改为 \n`},
+		{`{"a": "abc`, "字符串未闭合：到文件末尾仍未找到结束引号"},
+		{`[0x1F]`, `数字 "0x1F" 无效：不允许使用十六进制数`},
+		{`{} x`, `顶层值之后多出了 "x"`},
+		{"\xff\xfe{\x00}\x00", "文件编码为 UTF-16（小端序，带字节顺序标记）；JSON 文件必须是 UTF-8 编码：请另存为 UTF-8"},
+		{strings.Repeat("[", 1001), "嵌套超过 1000 层"},
+	}
+	for _, tc := range tests {
+		_, err := Parse([]byte(tc.text))
+		if err == nil {
+			t.Errorf("Parse(%q) = nil, want an error", tc.text)
+			continue
+		}
+		if got := err.Message.Localize(i18n.Zh); got != tc.want {
+			t.Errorf("Parse(%q) in Chinese:\n got %s\nwant %s", tc.text, got, tc.want)
+		}
+	}
+}
+
+// sameError reports whether a and b are the same error: the same offset,
+// bound and message (key and arguments).
+func sameError(a, b *SyntaxError) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Offset == b.Offset && a.Limit == b.Limit && a.Message.Debug() == b.Message.Debug() &&
+		a.Message.String() == b.Message.String()
+}
+
+// checkRenders fails when err's message does not render in every
+// language (a missing or extra argument, a verb that does not fit). The
+// text quoted in it may hold "%!" itself: the check renders a copy
+// without '%' in its quoted text.
+func checkRenders(t *testing.T, err *SyntaxError) {
+	t.Helper()
+	m := withoutPercent(err.Message)
+	for _, l := range i18n.Langs {
+		if got := m.Localize(l); got == "" || strings.Contains(got, "%!") {
+			t.Fatalf("%s renders in %s as %q", err.Message.Debug(), l, got)
+		}
+	}
+}
+
+// withoutPercent returns m with '%' removed from its string arguments, its
+// messages' included.
+func withoutPercent(m i18n.Message) i18n.Message {
+	args := make([]any, len(m.Args))
+	for i, a := range m.Args {
+		switch a := a.(type) {
+		case string:
+			args[i] = strings.ReplaceAll(a, "%", "")
+		case i18n.Message:
+			args[i] = withoutPercent(a)
+		default:
+			args[i] = a
+		}
+	}
+	m.Args = args
+	return m
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
 func TestSyntaxErrorString(t *testing.T) {
 	_, err := Parse([]byte(`[1,]`))
 	if got, want := err.Error(), `offset 2: trailing comma before "]"`; got != want {
@@ -182,7 +264,7 @@ func TestDeepNestingIsBounded(t *testing.T) {
 	// 10 MB of '[' must fail fast at the 1001st bracket, without recursion.
 	text := bytes.Repeat([]byte("["), 10<<20)
 	_, err := Parse(text)
-	if err == nil || err.Offset != MaxDepth || err.Message != depthMessage {
+	if err == nil || err.Offset != MaxDepth || err.Message.String() != depthMessage {
 		t.Fatalf("Parse(10 MB of '[') = %v, want offset %d: %s", err, MaxDepth, depthMessage)
 	}
 
@@ -272,7 +354,7 @@ func TestCRLF(t *testing.T) {
 	// of every preceding line break.
 	bad := "{\r\n  \"a\": 1,\r\n}\r\n"
 	_, perr := Parse([]byte(bad))
-	if perr == nil || perr.Offset != 11 || perr.Message != `trailing comma before "}"` {
+	if perr == nil || perr.Offset != 11 || perr.Message.String() != `trailing comma before "}"` {
 		t.Errorf("Parse(%q) = %v, want offset 11", bad, perr)
 	}
 }
@@ -586,24 +668,25 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Parse(data)
 		verr := Validate(data)
-		if (err == nil) != (verr == nil) || (err != nil && *err != *verr) {
+		if (err == nil) != (verr == nil) || (err != nil && !sameError(err, verr)) {
 			t.Fatalf("Parse error %v, Validate error %v", err, verr)
 		}
 		if err != nil {
 			if err.Offset < 0 || err.Offset > len(data) {
 				t.Fatalf("offset %d outside [0,%d]: %s", err.Offset, len(data), err.Message)
 			}
-			if r, _ := utf8.DecodeRuneInString(err.Message); !unicode.IsLower(r) || strings.HasSuffix(err.Message, ".") {
-				t.Fatalf("badly formed message %q", err.Message)
+			if m := err.Message.String(); !unicode.IsLower(firstRune(m)) || strings.HasSuffix(m, ".") {
+				t.Fatalf("badly formed message %q", m)
 			}
-			if err.Message == depthMessage {
+			checkRenders(t, err)
+			if err.Message.Key == "json.too-deep" {
 				return // encoding/json allows deeper nesting
 			}
 			// The error is the first one: the text before it has no error
 			// before the cut, except that a cut inside a string leaves that
 			// string unterminated.
 			if _, perr := Parse(data[:err.Offset]); perr != nil && perr.Offset < err.Offset &&
-				!strings.HasPrefix(perr.Message, "unterminated string") {
+				perr.Message.Key != "json.unterminated" {
 				t.Fatalf("Parse(%q) = %v, but its prefix up to the error has an earlier error %v", data, err, perr)
 			}
 		}
@@ -866,10 +949,10 @@ func TestUTF16(t *testing.T) {
 	for _, tc := range tests {
 		_, err := Parse([]byte(tc.text))
 		want := "the file is encoded in " + tc.enc + "; JSON files must be UTF-8: save it as UTF-8"
-		if err == nil || err.Offset != 0 || err.Message != want {
+		if err == nil || err.Offset != 0 || err.Message.String() != want {
 			t.Errorf("Parse(%q) = %v, want offset 0: %s", tc.text, err, want)
 		}
-		if verr := Validate([]byte(tc.text)); verr == nil || *verr != *err {
+		if verr := Validate([]byte(tc.text)); !sameError(verr, err) {
 			t.Errorf("Validate(%q) = %v, want %v", tc.text, verr, err)
 		}
 	}

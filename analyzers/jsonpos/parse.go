@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fpcheck/fpcheck/analyzers/source"
+	"github.com/fpcheck/fpcheck/internal/i18n"
 )
 
 // MaxDepth is the deepest nesting of objects and arrays that Parse accepts.
@@ -24,16 +25,19 @@ const bom = "\xEF\xBB\xBF"
 type SyntaxError = source.Error
 
 // What the parser expects at a point; used in messages as "expected <ctx>".
-const (
-	ctxTop          = "a JSON value"
-	ctxValue        = "a value"
-	ctxValueOrClose = `a value or "]"`
-	ctxKey          = "a string key"
-	ctxKeyOrClose   = `a string key or "}"`
-	ctxColon        = `":" after object key`
-	ctxAfterMember  = `"," or "}" after object member`
-	ctxAfterElement = `"," or "]" after array element`
+var (
+	ctxTop          = msgs.New("json.ctx.top")
+	ctxValue        = msgs.New("json.ctx.value")
+	ctxValueOrClose = msgs.New("json.ctx.value-or-close")
+	ctxKey          = msgs.New("json.ctx.key")
+	ctxKeyOrClose   = msgs.New("json.ctx.key-or-close")
+	ctxColon        = msgs.New("json.ctx.colon")
+	ctxAfterMember  = msgs.New("json.ctx.after-member")
+	ctxAfterElement = msgs.New("json.ctx.after-element")
 )
+
+// ctx is what the parser expects at a point: one of the ctx messages.
+type ctx = i18n.Message
 
 // frame is an open object or array.
 type frame struct {
@@ -57,13 +61,14 @@ type parser struct {
 	keyHasEscapes bool
 }
 
-func (p *parser) errorf(off int, format string, args ...any) *SyntaxError {
-	return &SyntaxError{Offset: off, Message: fmt.Sprintf(format, args...)}
+// errorf returns the error at off with the message key of msgs.
+func (p *parser) errorf(off int, key string, args ...any) *SyntaxError {
+	return &SyntaxError{Offset: off, Message: msgs.New(key, args...)}
 }
 
-// eof reports the end of input where ctx was expected.
-func (p *parser) eof(ctx string) *SyntaxError {
-	return p.errorf(len(p.s), "unexpected end of input: expected %s", ctx)
+// eof reports the end of input where want was expected.
+func (p *parser) eof(want ctx) *SyntaxError {
+	return p.errorf(len(p.s), "json.eof", want)
 }
 
 // parse validates p.s, skipping one leading BOM.
@@ -72,20 +77,20 @@ func (p *parser) parse() *SyntaxError {
 	if strings.HasPrefix(p.s, bom) {
 		i = len(bom)
 	}
-	if enc := utf16Encoding(p.s); enc != "" {
-		return p.errorf(0, "the file is encoded in %s; JSON files must be UTF-8: save it as UTF-8", enc)
+	if enc, ok := utf16Encoding(p.s); ok {
+		return p.errorf(0, "json.utf16", enc)
 	}
 	i, err := p.space(i)
 	if err != nil {
 		return err
 	}
 	if i == len(p.s) {
-		return p.errorf(len(p.s), "empty file: expected a JSON value")
+		return p.errorf(len(p.s), "json.empty")
 	}
-	ctx := ctxTop
+	want := ctxTop
 	for {
 		var complete bool
-		i, complete, ctx, err = p.startValue(i, ctx)
+		i, complete, want, err = p.startValue(i, want)
 		if err != nil {
 			return err
 		}
@@ -93,7 +98,7 @@ func (p *parser) parse() *SyntaxError {
 			continue
 		}
 		var done bool
-		i, done, ctx, err = p.endValue(i)
+		i, done, want, err = p.endValue(i)
 		if err != nil || done {
 			return err
 		}
@@ -109,7 +114,7 @@ func (p *parser) space(i int) (int, *SyntaxError) {
 			continue
 		case '/':
 			if i+1 < len(s) && (s[i+1] == '/' || s[i+1] == '*') {
-				return i, p.errorf(i, "comments are not allowed in JSON")
+				return i, p.errorf(i, "json.comment")
 			}
 		}
 		break
@@ -117,22 +122,22 @@ func (p *parser) space(i int) (int, *SyntaxError) {
 	return i, nil
 }
 
-// startValue parses the value that starts at i (after whitespace), where ctx
+// startValue parses the value that starts at i (after whitespace), where want
 // describes what is expected. A scalar or an empty object or array is
 // parsed entirely and complete is true. Otherwise an object or array is
 // opened, and next is the start of its first value (after the first key, for
 // objects) with nextCtx describing it.
-func (p *parser) startValue(i int, ctx string) (next int, complete bool, nextCtx string, err *SyntaxError) {
+func (p *parser) startValue(i int, want ctx) (next int, complete bool, nextCtx ctx, err *SyntaxError) {
 	s := p.s
 	if i == len(s) {
-		return i, false, "", p.eof(ctx)
+		return i, false, ctx{}, p.eof(want)
 	}
 	switch c := s[i]; {
 	case c == '{' || c == '[':
 		if len(p.stack) == MaxDepth {
-			e := p.errorf(i, "nesting deeper than %d levels", MaxDepth)
+			e := p.errorf(i, "json.too-deep", MaxDepth)
 			e.Limit = true
-			return i, false, "", e
+			return i, false, ctx{}, e
 		}
 		kind, closer := Object, byte('}')
 		if c == '[' {
@@ -141,11 +146,11 @@ func (p *parser) startValue(i int, ctx string) (next int, complete bool, nextCtx
 		n := p.push(kind, i, false)
 		p.stack = append(p.stack, frame{kind: kind, node: n})
 		if i, err = p.space(i + 1); err != nil {
-			return i, false, "", err
+			return i, false, ctx{}, err
 		}
 		if i < len(s) && s[i] == closer {
 			p.pop(i + 1)
-			return i + 1, true, "", nil
+			return i + 1, true, ctx{}, nil
 		}
 		if kind == Array {
 			return i, false, ctxValueOrClose, nil
@@ -155,17 +160,17 @@ func (p *parser) startValue(i int, ctx string) (next int, complete bool, nextCtx
 	case c == '"':
 		end, esc, err := p.str(i)
 		if err != nil {
-			return i, false, "", err
+			return i, false, ctx{}, err
 		}
 		p.leaf(String, i, end, esc)
-		return end, true, "", nil
+		return end, true, ctx{}, nil
 	case c == '-' || isDigit(c):
-		end, err := p.number(i, ctx)
+		end, err := p.number(i, want)
 		if err != nil {
-			return i, false, "", err
+			return i, false, ctx{}, err
 		}
 		p.leaf(Number, i, end, false)
-		return end, true, "", nil
+		return end, true, ctx{}, nil
 	case c == 't' || c == 'f' || c == 'n':
 		word := p.word(i)
 		var kind Kind
@@ -177,36 +182,36 @@ func (p *parser) startValue(i int, ctx string) (next int, complete bool, nextCtx
 		case "null":
 			kind = Null
 		default:
-			return i, false, "", p.badValue(i, ctx)
+			return i, false, ctx{}, p.badValue(i, want)
 		}
 		p.leaf(kind, i, i+len(word), false)
-		return i + len(word), true, "", nil
+		return i + len(word), true, ctx{}, nil
 	}
-	return i, false, "", p.badValue(i, ctx)
+	return i, false, ctx{}, p.badValue(i, want)
 }
 
 // endValue runs after a complete value that ended at i: it closes the
 // objects and arrays that end there and finds the next value. done reports
 // that the top-level value is complete and followed only by whitespace.
-func (p *parser) endValue(i int) (next int, done bool, nextCtx string, err *SyntaxError) {
+func (p *parser) endValue(i int) (next int, done bool, nextCtx ctx, err *SyntaxError) {
 	s := p.s
 	for {
 		if i, err = p.space(i); err != nil {
-			return i, false, "", err
+			return i, false, ctx{}, err
 		}
 		if len(p.stack) == 0 {
 			if i < len(s) {
-				return i, false, "", p.errorf(i, "unexpected %s after the top-level value", p.describe(i))
+				return i, false, ctx{}, p.errorf(i, "json.after-top", p.describe(i))
 			}
-			return i, true, "", nil
+			return i, true, ctx{}, nil
 		}
 		top := p.stack[len(p.stack)-1]
-		ctx, closer := ctxAfterElement, byte(']')
+		want, closer := ctxAfterElement, byte(']')
 		if top.kind == Object {
-			ctx, closer = ctxAfterMember, '}'
+			want, closer = ctxAfterMember, '}'
 		}
 		if i == len(s) {
-			return i, false, "", p.eof(ctx)
+			return i, false, ctx{}, p.eof(want)
 		}
 		switch s[i] {
 		case closer:
@@ -216,10 +221,10 @@ func (p *parser) endValue(i int) (next int, done bool, nextCtx string, err *Synt
 		case ',':
 			comma := i
 			if i, err = p.space(i + 1); err != nil {
-				return i, false, "", err
+				return i, false, ctx{}, err
 			}
 			if i < len(s) && s[i] == closer {
-				return i, false, "", p.errorf(comma, "trailing comma before %q", string(closer))
+				return i, false, ctx{}, p.errorf(comma, "json.trailing", string(closer))
 			}
 			if top.kind == Array {
 				return i, false, ctxValue, nil
@@ -227,19 +232,19 @@ func (p *parser) endValue(i int) (next int, done bool, nextCtx string, err *Synt
 			i, err = p.key(i, ctxKey)
 			return i, false, ctxValue, err
 		}
-		return i, false, "", p.errorf(i, "expected %s, found %s", ctx, p.describe(i))
+		return i, false, ctx{}, p.errorf(i, "json.expected", want, p.describe(i))
 	}
 }
 
 // key parses an object key at i (after whitespace), the colon after it and
 // the whitespace after the colon; it returns the start of the value.
-func (p *parser) key(i int, ctx string) (int, *SyntaxError) {
+func (p *parser) key(i int, want ctx) (int, *SyntaxError) {
 	s := p.s
 	if i == len(s) {
-		return i, p.eof(ctx)
+		return i, p.eof(want)
 	}
 	if s[i] != '"' {
-		return i, p.badKey(i, ctx)
+		return i, p.badKey(i, want)
 	}
 	end, esc, err := p.str(i)
 	if err != nil {
@@ -253,7 +258,7 @@ func (p *parser) key(i int, ctx string) (int, *SyntaxError) {
 		return i, p.eof(ctxColon)
 	}
 	if s[i] != ':' {
-		return i, p.errorf(i, "expected %s, found %s", ctxColon, p.describe(i))
+		return i, p.errorf(i, "json.expected", ctxColon, p.describe(i))
 	}
 	return p.space(i + 1)
 }
@@ -289,23 +294,22 @@ func (p *parser) str(i int) (end int, escapes bool, err *SyntaxError) {
 						return j, escapes, p.unterminated(i)
 					}
 					if !isHex(s[k]) {
-						return j, escapes, p.errorf(j, "invalid escape %s in string: expected 4 hex digits after \\u", showEscape(s[j:k+1]))
+						return j, escapes, p.errorf(j, "json.escape-u", showEscape(s[j:k+1]))
 					}
 				}
 				j += 6
 			default:
 				_, size := utf8.DecodeRuneInString(s[j+1:])
-				return j, escapes, p.errorf(j, "invalid escape %s in string: expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
-					showEscape(s[j:j+1+size]))
+				return j, escapes, p.errorf(j, "json.escape", showEscape(s[j:j+1+size]))
 			}
 		case c < 0x20:
-			return j, escapes, p.errorf(j, "invalid control character %s in string: %s", controlName(c), escapeHint(c))
+			return j, escapes, p.errorf(j, "json.control", controlName(c), escapeHint(c))
 		case c < utf8.RuneSelf:
 			j++
 		default:
 			r, size := utf8.DecodeRuneInString(s[j:])
 			if r == utf8.RuneError && size == 1 {
-				return j, escapes, p.errorf(j, "invalid UTF-8 byte 0x%02X in string", c)
+				return j, escapes, p.errorf(j, "json.bad-utf8", c)
 			}
 			j += size
 		}
@@ -323,20 +327,20 @@ var plainStringByte = func() (t [256]bool) {
 }()
 
 func (p *parser) unterminated(quote int) *SyntaxError {
-	return p.errorf(quote, "unterminated string: expected a closing quote before the end of input")
+	return p.errorf(quote, "json.unterminated")
 }
 
 // number scans the number at i, which starts with '-' or a digit.
-func (p *parser) number(i int, ctx string) (int, *SyntaxError) {
+func (p *parser) number(i int, want ctx) (int, *SyntaxError) {
 	s := p.s
 	j := i
 	if s[j] == '-' {
 		j++
 		if j == len(s) || !isDigit(s[j]) {
 			if w := p.word(j); w == "Infinity" || w == "NaN" {
-				return i, p.errorf(i, "expected %s, found %s (NaN and Infinity are not allowed in JSON)", ctx, quoteToken(s[i:j+len(w)]))
+				return i, p.errorf(i, "json.expected-hint", want, quoteToken(s[i:j+len(w)]), msgs.New("json.hint.nan"))
 			}
-			return i, p.badNumber(i, `expected a digit after "-"`)
+			return i, p.badNumber(i, msgs.New("json.number.minus"))
 		}
 	}
 	if s[j] == '0' {
@@ -344,9 +348,9 @@ func (p *parser) number(i int, ctx string) (int, *SyntaxError) {
 		if j < len(s) {
 			switch {
 			case isDigit(s[j]):
-				return i, p.badNumber(i, "leading zeros are not allowed")
+				return i, p.badNumber(i, msgs.New("json.number.leading-zero"))
 			case s[j] == 'x' || s[j] == 'X':
-				return i, p.badNumber(i, "hexadecimal numbers are not allowed")
+				return i, p.badNumber(i, msgs.New("json.number.hex"))
 			}
 		}
 	} else {
@@ -357,7 +361,7 @@ func (p *parser) number(i int, ctx string) (int, *SyntaxError) {
 	if j < len(s) && s[j] == '.' {
 		j++
 		if j == len(s) || !isDigit(s[j]) {
-			return i, p.badNumber(i, "expected a digit after the decimal point")
+			return i, p.badNumber(i, msgs.New("json.number.fraction"))
 		}
 		for j < len(s) && isDigit(s[j]) {
 			j++
@@ -369,76 +373,79 @@ func (p *parser) number(i int, ctx string) (int, *SyntaxError) {
 			j++
 		}
 		if j == len(s) || !isDigit(s[j]) {
-			return i, p.badNumber(i, "expected a digit in the exponent")
+			return i, p.badNumber(i, msgs.New("json.number.exponent"))
 		}
 		for j < len(s) && isDigit(s[j]) {
 			j++
 		}
 	}
 	if j < len(s) && isNumberChar(s[j]) {
-		return i, p.badNumber(i, fmt.Sprintf("unexpected %q", string(s[j])))
+		return i, p.badNumber(i, msgs.New("json.number.unexpected", string(s[j])))
 	}
 	return j, nil
 }
 
 // badNumber reports the malformed number token at i.
-func (p *parser) badNumber(i int, why string) *SyntaxError {
+func (p *parser) badNumber(i int, why i18n.Message) *SyntaxError {
 	j := i
 	for j < len(p.s) && isNumberChar(p.s[j]) {
 		j++
 	}
-	return p.errorf(i, "invalid number %s: %s", quoteToken(p.s[i:j]), why)
+	return p.errorf(i, "json.number", quoteToken(p.s[i:j]), why)
 }
 
 // badValue reports the token at i, which cannot start a value.
-func (p *parser) badValue(i int, ctx string) *SyntaxError {
+func (p *parser) badValue(i int, want ctx) *SyntaxError {
 	s := p.s
 	switch c := s[i]; c {
 	case '\'':
-		return p.errorf(i, "expected a double-quoted string, found single-quoted %s", p.describeSingleQuoted(i))
+		return p.errorf(i, "json.single-string", p.describeSingleQuoted(i))
 	case '+', '.':
 		if w := p.word(i + 1); c == '+' && (w == "Infinity" || w == "NaN") {
-			return p.errorf(i, "expected %s, found %s (NaN and Infinity are not allowed in JSON)", ctx, quoteToken(s[i:i+1+len(w)]))
+			return p.errorf(i, "json.expected-hint", want, quoteToken(s[i:i+1+len(w)]), msgs.New("json.hint.nan"))
 		}
 		if i+1 < len(s) && isDigit(s[i+1]) {
 			if c == '+' {
-				return p.badNumber(i, `a leading "+" is not allowed`)
+				return p.badNumber(i, msgs.New("json.number.plus"))
 			}
-			return p.badNumber(i, "expected a digit before the decimal point")
+			return p.badNumber(i, msgs.New("json.number.integer"))
 		}
 	}
 	w := p.word(i)
 	if w == "" {
-		return p.errorf(i, "expected %s, found %s", ctx, p.describe(i))
+		return p.errorf(i, "json.expected", want, p.describe(i))
 	}
 	if i+len(w) == len(s) {
 		for _, lit := range []string{"true", "false", "null"} {
 			if len(w) < len(lit) && strings.HasPrefix(lit, w) {
-				return p.eof(fmt.Sprintf("%q", lit))
+				return p.errorf(len(p.s), "json.eof-word", lit)
 			}
 		}
 	}
 	hint := ""
 	switch {
 	case w == "NaN" || w == "Infinity":
-		hint = " (NaN and Infinity are not allowed in JSON)"
+		hint = "json.hint.nan"
 	case w == "undefined":
-		hint = " (JSON has no undefined; use null)"
+		hint = "json.hint.undefined"
 	case strings.EqualFold(w, "true") || strings.EqualFold(w, "false") || strings.EqualFold(w, "null"):
-		hint = " (JSON literals are lower-case: true, false, null)"
+		hint = "json.hint.case"
 	}
-	return p.errorf(i, "expected %s, found %s%s", ctx, quoteToken(w), hint)
+	if hint == "" {
+		return p.errorf(i, "json.expected", want, quoteToken(w))
+	}
+	return p.errorf(i, "json.expected-hint", want, quoteToken(w), msgs.New(hint))
 }
 
 // badKey reports the token at i, which is not a double-quoted key.
-func (p *parser) badKey(i int, ctx string) *SyntaxError {
+func (p *parser) badKey(i int, want ctx) *SyntaxError {
 	if p.s[i] == '\'' {
-		return p.errorf(i, "expected a double-quoted key, found single-quoted %s", p.describeSingleQuoted(i))
+		return p.errorf(i, "json.single-key", p.describeSingleQuoted(i))
 	}
 	if w := p.word(i); w != "" && !isDigit(w[0]) {
-		return p.errorf(i, "expected a double-quoted key, found unquoted %s", quoteToken(w))
+		return p.errorf(i, "json.unquoted-key", quoteToken(w))
 	}
-	return p.errorf(i, "expected %s, found %s", ctx, p.describe(i))
+	return p.errorf(i, "json.expected", want, p.describe(i))
 }
 
 // word returns the identifier-like run (letters, digits, '_', '$') at i.
@@ -465,11 +472,12 @@ func (p *parser) word(i int) string {
 
 // describe quotes the token at i for an error message: a whole string, a
 // whole word or number, or a single character with a hint for characters
-// that look like JSON punctuation or whitespace but are not.
-func (p *parser) describe(i int) string {
+// that look like JSON punctuation or whitespace but are not. It is the
+// quoted token (a string), or a message where words describe it.
+func (p *parser) describe(i int) any {
 	s := p.s
 	if i >= len(s) {
-		return "end of input"
+		return msgs.New("json.found.eof")
 	}
 	c := s[i]
 	switch {
@@ -499,13 +507,13 @@ func (p *parser) describe(i int) string {
 	}
 	r, size := utf8.DecodeRuneInString(s[i:])
 	if r == utf8.RuneError && size == 1 {
-		return fmt.Sprintf("invalid UTF-8 byte 0x%02X", c)
+		return msgs.New("json.found.bad-utf8", c)
 	}
 	if name, ok := confusables[r]; ok {
-		return fmt.Sprintf("%s (%s U+%04X)", strconv.Quote(string(r)), name, r)
+		return msgs.New("json.found.confusable", strconv.Quote(string(r)), msgs.New(name), r)
 	}
 	if r >= utf8.RuneSelf && !unicode.IsPrint(r) {
-		return fmt.Sprintf("%s (U+%04X)", strconv.Quote(string(r)), r)
+		return msgs.New("json.found.invisible", strconv.Quote(string(r)), r)
 	}
 	return strconv.Quote(string(r))
 }
@@ -523,25 +531,26 @@ func (p *parser) describeSingleQuoted(i int) string {
 	return quoteToken(s[i:j])
 }
 
-// confusables names characters that users, particularly those typing with
-// a Chinese input method, put where JSON punctuation or whitespace belongs.
+// confusables names (by message key) characters that users, particularly
+// those typing with a Chinese input method, put where JSON punctuation or
+// whitespace belongs.
 var confusables = map[rune]string{
-	'\u00A0': "no-break space",
-	'\u200B': "zero-width space",
-	'\u2018': "left single quotation mark",
-	'\u2019': "right single quotation mark",
-	'\u201C': "left double quotation mark",
-	'\u201D': "right double quotation mark",
-	'\u3000': "ideographic space",
-	'\u3001': "ideographic comma",
-	'\uFEFF': "byte order mark",
-	'\uFF02': "full-width quotation mark",
-	'\uFF0C': "full-width comma",
-	'\uFF1A': "full-width colon",
-	'\uFF3B': "full-width left square bracket",
-	'\uFF3D': "full-width right square bracket",
-	'\uFF5B': "full-width left curly bracket",
-	'\uFF5D': "full-width right curly bracket",
+	'\u00A0': "json.char.no-break-space",
+	'\u200B': "json.char.zero-width-space",
+	'\u2018': "json.char.left-single-quote",
+	'\u2019': "json.char.right-single-quote",
+	'\u201C': "json.char.left-double-quote",
+	'\u201D': "json.char.right-double-quote",
+	'\u3000': "json.char.ideographic-space",
+	'\u3001': "json.char.ideographic-comma",
+	'\uFEFF': "json.char.bom",
+	'\uFF02': "json.char.full-width-quote",
+	'\uFF0C': "json.char.full-width-comma",
+	'\uFF1A': "json.char.full-width-colon",
+	'\uFF3B': "json.char.full-width-left-sq",
+	'\uFF3D': "json.char.full-width-right-sq",
+	'\uFF5B': "json.char.full-width-left-cur",
+	'\uFF5D': "json.char.full-width-right-cur",
 }
 
 // quoteToken quotes tok for a message, cutting it on a rune boundary when
@@ -557,37 +566,40 @@ func quoteToken(tok string) string {
 	return strconv.Quote(tok[:cut]) + "…"
 }
 
-var controlNames = map[byte]string{0: "NUL", '\b': "backspace", '\t': "tab", '\n': "line feed", '\f': "form feed", '\r': "carriage return"}
+// controlNames names (by message key) the control characters that have a
+// name.
+var controlNames = map[byte]string{0: "json.char.nul", '\b': "json.char.bs", '\t': "json.char.tab", '\n': "json.char.lf", '\f': "json.char.ff", '\r': "json.char.cr"}
 
 var shortEscapes = map[byte]string{'\b': `\b`, '\t': `\t`, '\n': `\n`, '\f': `\f`, '\r': `\r`}
 
 // showEscape shows the bad escape sequence esc as written when it is
-// printable (\x rather than "\\x"), else quoted.
+// printable (\x rather than "\\x"), else quoted. It is a copy: the
+// message must not keep the text in memory.
 func showEscape(esc string) string {
 	if utf8.ValidString(esc) && strings.IndexFunc(esc, func(r rune) bool { return !unicode.IsPrint(r) }) < 0 {
-		return esc
+		return strings.Clone(esc)
 	}
 	return strconv.Quote(esc)
 }
 
 // controlName names a control character, e.g. "U+000A (line feed)".
-func controlName(c byte) string {
+func controlName(c byte) i18n.Message {
 	if n, ok := controlNames[c]; ok {
-		return fmt.Sprintf("U+%04X (%s)", c, n)
+		return msgs.New("json.char.named", c, msgs.New(n))
 	}
-	return fmt.Sprintf("U+%04X", c)
+	return msgs.New("json.char.code", c)
 }
 
 // escapeHint says how to write control character c inside a JSON string.
-func escapeHint(c byte) string {
+func escapeHint(c byte) i18n.Message {
 	e, ok := shortEscapes[c]
 	if !ok {
 		e = fmt.Sprintf(`\u%04x`, c)
 	}
 	if c == '\n' || c == '\r' {
-		return fmt.Sprintf("strings cannot span lines; write %s instead", e)
+		return msgs.New("json.write-line", e)
 	}
-	return fmt.Sprintf("write %s instead", e)
+	return msgs.New("json.write", e)
 }
 
 // push records a new value starting at start, as a child of the innermost
@@ -640,19 +652,19 @@ func isNumberChar(c byte) bool {
 }
 
 // utf16Encoding names the UTF-16 encoding s is in ("UTF-16 (little-endian,
-// with a BOM)"), "" when it is not: a UTF-16 byte order mark, or, since a
-// JSON text starts with an ASCII character, a zero byte beside a non-zero
-// one in the first two bytes.
-func utf16Encoding(s string) string {
+// with a byte order mark)"); ok is false when it is not: a UTF-16 byte
+// order mark, or, since a JSON text starts with an ASCII character, a zero
+// byte beside a non-zero one in the first two bytes.
+func utf16Encoding(s string) (enc i18n.Message, ok bool) {
 	switch {
 	case strings.HasPrefix(s, "\xff\xfe"):
-		return "UTF-16 (little-endian, with a byte order mark)"
+		return msgs.New("json.enc.le-bom"), true
 	case strings.HasPrefix(s, "\xfe\xff"):
-		return "UTF-16 (big-endian, with a byte order mark)"
+		return msgs.New("json.enc.be-bom"), true
 	case len(s) >= 2 && s[0] != 0 && s[1] == 0:
-		return "UTF-16 (little-endian)"
+		return msgs.New("json.enc.le"), true
 	case len(s) >= 2 && s[0] == 0 && s[1] != 0:
-		return "UTF-16 (big-endian)"
+		return msgs.New("json.enc.be"), true
 	}
-	return ""
+	return i18n.Message{}, false
 }

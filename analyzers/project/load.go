@@ -21,6 +21,7 @@ import (
 	"github.com/fpcheck/fpcheck/analyzers/source"
 	"github.com/fpcheck/fpcheck/analyzers/wxml"
 	"github.com/fpcheck/fpcheck/analyzers/wxss"
+	"github.com/fpcheck/fpcheck/internal/i18n"
 )
 
 // MaxParseSize bounds the files fpcheck parses; larger files (bundles,
@@ -529,6 +530,11 @@ func (f *File) readDirectives(text []byte) {
 	f.inlineComments = nil
 }
 
+// parseMsgs are the words Load adds to a parser's message.
+var parseMsgs = i18n.Register("project.parse", i18n.Catalog{
+	"inline-wxs": {En: "inline <wxs>: %s", Zh: "内联 <wxs>：%s"},
+})
+
 // parseInlineWXS parses the bodies of <wxs module="m">…</wxs> elements
 // (WXS is a restricted JavaScript) for their require calls.
 func (f *File) parseInlineWXS(text []byte) {
@@ -544,7 +550,7 @@ func (f *File) parseInlineWXS(text []byte) {
 		mod, serr := jsmod.Parse(f.Path, body, jsmod.Options{})
 		if serr != nil {
 			if f.Err == nil {
-				f.Err = &SyntaxError{Offset: el.BodyStart + serr.Offset, Message: "inline <wxs>: " + serr.Message, Limit: serr.Limit}
+				f.Err = &SyntaxError{Offset: el.BodyStart + serr.Offset, Message: parseMsgs.New("inline-wxs", serr.Message), Limit: serr.Limit}
 			}
 			continue
 		}

@@ -55,7 +55,6 @@ package wxml
 
 import (
 	"bytes"
-	"fmt"
 	"sort"
 	"unicode/utf8"
 
@@ -295,17 +294,17 @@ func (p *parser) markup(i int) (int, *SyntaxError) {
 	t := p.text
 	switch {
 	case hasAt(t, i, "<!--"):
-		end, err := skipPast(t, i, i+4, "-->", `unterminated comment: "<!--" has no matching "-->"`)
+		end, err := skipPast(t, i, i+4, "-->", "wxml.comment")
 		if err == nil {
 			p.doc.Comments = append(p.doc.Comments, source.Comment{Start: i, End: end, TextStart: i + 4, TextEnd: end - 3})
 		}
 		return end, err
 	case hasAt(t, i, "<![CDATA["):
-		return skipPast(t, i, i+9, "]]>", `unterminated CDATA section: "<![CDATA[" has no matching "]]>"`)
+		return skipPast(t, i, i+9, "]]>", "wxml.cdata")
 	case hasAt(t, i, "<!") && i+2 < len(t) && isLetter(t[i+2]):
-		return skipPast(t, i, i+2, ">", `unterminated declaration: "<!" has no closing ">"`)
+		return skipPast(t, i, i+2, ">", "wxml.declaration")
 	case hasAt(t, i, "<?") && i+2 < len(t) && isNameStart(t[i+2]):
-		return skipPast(t, i, i+2, "?>", `unterminated processing instruction: "<?" has no matching "?>"`)
+		return skipPast(t, i, i+2, "?>", "wxml.pi")
 	case hasAt(t, i, "</") && i+2 < len(t) && isNameStart(t[i+2]):
 		return p.endTag(i)
 	case i+1 < len(t) && isNameStart(t[i+1]):
@@ -315,11 +314,11 @@ func (p *parser) markup(i int) (int, *SyntaxError) {
 }
 
 // skipPast returns the offset just past the first closer at or after from,
-// or a SyntaxError at start when there is none.
-func skipPast(t []byte, start, from int, closer, msg string) (int, *SyntaxError) {
+// or a SyntaxError at start, with the message key, when there is none.
+func skipPast(t []byte, start, from int, closer, key string) (int, *SyntaxError) {
 	k := bytes.Index(t[from:], []byte(closer))
 	if k < 0 {
-		return 0, &SyntaxError{Offset: start, Message: msg}
+		return 0, &SyntaxError{Offset: start, Message: msgs.New(key)}
 	}
 	return from + k + len(closer), nil
 }
@@ -331,8 +330,7 @@ func (p *parser) endTag(i int) (int, *SyntaxError) {
 	j := scanName(t, i+2)
 	k := bytes.IndexByte(t[j:], '>')
 	if k < 0 {
-		msg := fmt.Sprintf(`unterminated end tag: "</%s" has no closing ">"`, clip(t[i+2:j]))
-		return 0, &SyntaxError{Offset: i, Message: msg}
+		return 0, &SyntaxError{Offset: i, Message: msgs.New("wxml.end-tag", clip(t[i+2:j]))}
 	}
 	return j + k + 1, nil
 }
@@ -360,8 +358,7 @@ func (p *parser) startTag(i int) (int, *SyntaxError) {
 	for {
 		j = skipSpace(t, j)
 		if j >= len(t) {
-			msg := fmt.Sprintf(`unterminated start tag: "<%s" has no closing ">"`, clip(t[el.NameStart:el.NameEnd]))
-			return 0, &SyntaxError{Offset: i, Message: msg}
+			return 0, &SyntaxError{Offset: i, Message: msgs.New("wxml.start-tag", clip(t[el.NameStart:el.NameEnd]))}
 		}
 		switch t[j] {
 		case '>':
@@ -419,8 +416,7 @@ func (p *parser) finish(el Element, keep, hasSrc bool) (int, *SyntaxError) {
 	if bodyEnd < 0 {
 		el.BodyEnd = len(p.text)
 		add()
-		msg := fmt.Sprintf(`unterminated %s body: "<%s>" has no matching "%s>"`, name, name, closer)
-		return 0, &SyntaxError{Offset: el.Start, Message: msg}
+		return 0, &SyntaxError{Offset: el.Start, Message: msgs.New("wxml.body", string(name), string(name), closer)}
 	}
 	el.BodyEnd = bodyEnd
 	add()
@@ -509,8 +505,7 @@ func (p *parser) quotedValue(a Attr, k int) (Attr, int, *SyntaxError) {
 			j++
 		}
 	}
-	msg := fmt.Sprintf("unterminated attribute value: the value of %q opens with %q and never closes", clip(t[a.NameStart:a.NameEnd]), rune(q))
-	return a, 0, &SyntaxError{Offset: k, Message: msg}
+	return a, 0, &SyntaxError{Offset: k, Message: msgs.New("wxml.attr-value", clip(t[a.NameStart:a.NameEnd]), rune(q))}
 }
 
 // unquotedValue scans the value starting at k. It ends at white space, '>'
@@ -538,8 +533,7 @@ func (p *parser) unquotedValue(a Attr, k int) (Attr, int, *SyntaxError) {
 func (p *parser) valueMustache(a Attr, j int) (int, *SyntaxError) {
 	end := p.mustacheEnd(j)
 	if end < 0 {
-		msg := fmt.Sprintf(`unterminated expression: "{{" in the value of %q has no matching "}}"`, clip(p.text[a.NameStart:a.NameEnd]))
-		return 0, &SyntaxError{Offset: j, Message: msg}
+		return 0, &SyntaxError{Offset: j, Message: msgs.New("wxml.expression", clip(p.text[a.NameStart:a.NameEnd]))}
 	}
 	return end, nil
 }

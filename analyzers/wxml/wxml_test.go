@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/fpcheck/fpcheck/analyzers/source"
+	"github.com/fpcheck/fpcheck/internal/i18n"
 )
 
 // parseAll scans text recording every element and attribute, as Parse did
@@ -323,7 +324,7 @@ func TestParseErrors(t *testing.T) {
 			if se.Offset != tc.wantOffset {
 				t.Errorf("Offset = %d, want %d (%s)", se.Offset, tc.wantOffset, se.Message)
 			}
-			if tc.wantMsg != "" && se.Message != tc.wantMsg {
+			if tc.wantMsg != "" && se.Message.String() != tc.wantMsg {
 				t.Errorf("Message = %q, want %q", se.Message, tc.wantMsg)
 			}
 			if want := fmt.Sprintf("offset %d: %s", se.Offset, se.Message); se.Error() != want {
@@ -344,7 +345,8 @@ func TestMessagesArePlainSentences(t *testing.T) {
 		if !errors.As(err, &se) {
 			t.Fatalf("%s: no SyntaxError", tc.name)
 		}
-		m := se.Message
+		checkRenders(t, se)
+		m := se.Message.String()
 		if m == "" || m[0] < 'a' || m[0] > 'z' || strings.HasSuffix(m, ".") {
 			t.Errorf("%s: message %q must start lower-case and not end with a period", tc.name, m)
 		}
@@ -492,9 +494,10 @@ func checkInvariants(t *testing.T, text []byte, doc *Document, err error) {
 		if se.Offset < 0 || se.Offset > len(text) {
 			t.Errorf("SyntaxError offset %d outside [0,%d]", se.Offset, len(text))
 		}
-		if se.Message == "" {
+		if se.Message.IsZero() {
 			t.Error("SyntaxError without a message")
 		}
+		checkRenders(t, se)
 	}
 	prevEnd := 0
 	for i, e := range doc.Elements {
@@ -730,5 +733,59 @@ func TestDocumentHoldsNoText(t *testing.T) {
 	copy(text, bytes.Repeat([]byte("x"), len(text)))
 	if a, _ := doc.Elements[0].Attr("src"); a.Value != "a.wxml" || a.Name != "src" || doc.Elements[0].Name != "import" {
 		t.Errorf("the document changed with the text: %+v", doc.Elements[0])
+	}
+}
+
+// checkRenders fails when err's message does not render in every
+// language (a missing or extra argument, a verb that does not fit). The
+// text quoted in it may hold "%!" itself: the check renders a copy
+// without '%' in its quoted text.
+func checkRenders(t *testing.T, err *SyntaxError) {
+	t.Helper()
+	m := withoutPercent(err.Message)
+	for _, l := range i18n.Langs {
+		if got := m.Localize(l); got == "" || strings.Contains(got, "%!") {
+			t.Errorf("%s renders in %s as %q", err.Message.Debug(), l, got)
+		}
+	}
+}
+
+// withoutPercent returns m with '%' removed from its string arguments, its
+// messages' included.
+func withoutPercent(m i18n.Message) i18n.Message {
+	args := make([]any, len(m.Args))
+	for i, a := range m.Args {
+		switch a := a.(type) {
+		case string:
+			args[i] = strings.ReplaceAll(a, "%", "")
+		case i18n.Message:
+			args[i] = withoutPercent(a)
+		default:
+			args[i] = a
+		}
+	}
+	m.Args = args
+	return m
+}
+
+// TestMessagesInChinese checks the Chinese of a few messages.
+func TestMessagesInChinese(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{`<!-- x`, `注释未闭合："<!--" 缺少对应的 "-->"`},
+		{`<view class="a`, `属性值未闭合："class" 的值以 '"' 开始，但没有结束引号`},
+		{`<view a="{{b"/>`, `表达式未闭合："a" 的值中的 "{{" 缺少对应的 "}}"`},
+		{`<wxs module="m">var a`, `wxs 的内容未闭合："<wxs>" 缺少对应的 "</wxs>"`},
+		{`</view`, `结束标签未闭合："</view" 缺少结束的 ">"`},
+	}
+	for _, tc := range tests {
+		_, err := Parse([]byte(tc.text))
+		var se *SyntaxError
+		if !errors.As(err, &se) {
+			t.Errorf("Parse(%q) = %v, want a SyntaxError", tc.text, err)
+			continue
+		}
+		if got := se.Message.Localize(i18n.Zh); got != tc.want {
+			t.Errorf("Parse(%q) in Chinese:\n got %s\nwant %s", tc.text, got, tc.want)
+		}
 	}
 }

@@ -51,7 +51,6 @@ package wxss
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -227,8 +226,7 @@ func (s *scanner) importRule(at int) (int, *SyntaxError) {
 		return 0, err
 	}
 	noPath := func() *SyntaxError {
-		msg := fmt.Sprintf(`missing path: %q must be followed by a quoted path or url(...)`, t[at:kwEnd])
-		return &SyntaxError{Offset: at, Message: msg}
+		return &SyntaxError{Offset: at, Message: msgs.New("wxss.no-path", string(t[at:kwEnd]))}
 	}
 	switch {
 	case j >= len(t) || t[j] == ';':
@@ -246,8 +244,7 @@ func (s *scanner) importRule(at int) (int, *SyntaxError) {
 			end--
 		}
 		if end == k {
-			msg := fmt.Sprintf(`missing path: the url() after %q is empty`, t[at:kwEnd])
-			return 0, &SyntaxError{Offset: at, Message: msg}
+			return 0, &SyntaxError{Offset: at, Message: msgs.New("wxss.empty-url", string(t[at:kwEnd]))}
 		}
 		s.add(Import{Path: decode(t[k:end], false), Start: k, End: end, RuleStart: at})
 		return min(closeAt+1, len(t)), nil
@@ -334,7 +331,7 @@ func (s *scanner) comment(i int) (int, *SyntaxError) {
 	t := s.text
 	k := bytes.Index(t[i+2:], []byte("*/"))
 	if k < 0 {
-		return 0, &SyntaxError{Offset: i, Message: `unterminated comment: "/*" has no matching "*/"`}
+		return 0, &SyntaxError{Offset: i, Message: msgs.New("wxss.comment")}
 	}
 	end := i + 2 + k + 2
 	s.sheet.Comments = append(s.sheet.Comments, source.Comment{Start: i, End: end, TextStart: i + 2, TextEnd: end - 2})
@@ -370,14 +367,12 @@ func stringEnd(t []byte, q int) (end int, escaped bool, err *SyntaxError) {
 			escaped = true
 			j = escapeEnd(t, j, true)
 		case '\n', '\r', '\f':
-			msg := fmt.Sprintf("unterminated string: the string opened with %q runs into a line break", rune(quote))
-			return 0, false, &SyntaxError{Offset: q, Message: msg}
+			return 0, false, &SyntaxError{Offset: q, Message: msgs.New("wxss.string-line", rune(quote))}
 		default:
 			j++
 		}
 	}
-	msg := fmt.Sprintf("unterminated string: the string opened with %q never closes", rune(quote))
-	return 0, false, &SyntaxError{Offset: q, Message: msg}
+	return 0, false, &SyntaxError{Offset: q, Message: msgs.New("wxss.string", rune(quote))}
 }
 
 // escapeEnd returns the offset just past the escape whose backslash is at

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fpcheck/fpcheck/analyzers/source"
+	"github.com/fpcheck/fpcheck/internal/i18n"
 )
 
 // imp builds an expected import.
@@ -340,7 +341,7 @@ func TestParseErrors(t *testing.T) {
 			if err.Offset != tc.wantOffset {
 				t.Errorf("Offset = %d, want %d (%s)", err.Offset, tc.wantOffset, err.Message)
 			}
-			if tc.wantMsg != "" && err.Message != tc.wantMsg {
+			if tc.wantMsg != "" && err.Message.String() != tc.wantMsg {
 				t.Errorf("Message = %q, want %q", err.Message, tc.wantMsg)
 			}
 			if want := fmt.Sprintf("offset %d: %s", err.Offset, err.Message); err.Error() != want {
@@ -416,7 +417,8 @@ func TestMessagesArePlainSentences(t *testing.T) {
 		if err == nil {
 			t.Fatalf("%s: no SyntaxError", tc.name)
 		}
-		if m := err.Message; m == "" || m[0] < 'a' || m[0] > 'z' || strings.HasSuffix(m, ".") {
+		checkRenders(t, err)
+		if m := err.Message.String(); m == "" || m[0] < 'a' || m[0] > 'z' || strings.HasSuffix(m, ".") {
 			t.Errorf("%s: message %q must start lower-case and not end with a period", tc.name, m)
 		}
 	}
@@ -481,9 +483,10 @@ func checkInvariants(t *testing.T, text []byte, sheet *Sheet, err *SyntaxError) 
 		if c := text[err.Offset]; c != '"' && c != '\'' && c != '@' && !hasAt(text, err.Offset, "/*") {
 			t.Errorf("SyntaxError at %q, want a quote, '@' or \"/*\"", text[err.Offset:min(err.Offset+8, len(text))])
 		}
-		if err.Message == "" {
+		if err.Message.IsZero() {
 			t.Error("SyntaxError without a message")
 		}
+		checkRenders(t, err)
 	}
 	checkComments(t, text, sheet)
 	prevEnd := 0
@@ -569,7 +572,7 @@ func FuzzParse(f *testing.F) {
 		}
 		const prefix = "/* 前缀 */\n"
 		shifted, err2 := Parse(append([]byte(prefix), text...))
-		if (err == nil) != (err2 == nil) || err != nil && (err2.Offset != err.Offset+len(prefix) || err2.Message != err.Message) {
+		if (err == nil) != (err2 == nil) || err != nil && (err2.Offset != err.Offset+len(prefix) || err2.Message.Debug() != err.Message.Debug()) {
 			t.Fatalf("with a prefix, error %v became %v", err, err2)
 		}
 		if len(shifted.Imports) != len(sheet.Imports) {
@@ -645,6 +648,59 @@ func BenchmarkParse(b *testing.B) {
 		}
 		if len(sheet.Imports) != 4 {
 			b.Fatalf("got %d imports, want 4", len(sheet.Imports))
+		}
+	}
+}
+
+// checkRenders fails when err's message does not render in every
+// language (a missing or extra argument, a verb that does not fit). The
+// text quoted in it may hold "%!" itself: the check renders a copy
+// without '%' in its quoted text.
+func checkRenders(t *testing.T, err *SyntaxError) {
+	t.Helper()
+	m := withoutPercent(err.Message)
+	for _, l := range i18n.Langs {
+		if got := m.Localize(l); got == "" || strings.Contains(got, "%!") {
+			t.Errorf("%s renders in %s as %q", err.Message.Debug(), l, got)
+		}
+	}
+}
+
+// withoutPercent returns m with '%' removed from its string arguments, its
+// messages' included.
+func withoutPercent(m i18n.Message) i18n.Message {
+	args := make([]any, len(m.Args))
+	for i, a := range m.Args {
+		switch a := a.(type) {
+		case string:
+			args[i] = strings.ReplaceAll(a, "%", "")
+		case i18n.Message:
+			args[i] = withoutPercent(a)
+		default:
+			args[i] = a
+		}
+	}
+	m.Args = args
+	return m
+}
+
+// TestMessagesInChinese checks the Chinese of a few messages.
+func TestMessagesInChinese(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{`@import;`, `缺少路径："@import" 后应为带引号的路径或 url(...)`},
+		{`@IMPORT url( );`, `缺少路径："@IMPORT" 后的 url() 为空`},
+		{`a { } /* x`, `注释未闭合："/*" 缺少对应的 "*/"`},
+		{"@import 'a\n';", `字符串未闭合：以 '\'' 开始的字符串遇到了换行`},
+		{`@import "a`, `字符串未闭合：以 '"' 开始的字符串到文件末尾仍未结束`},
+	}
+	for _, tc := range tests {
+		_, err := Parse([]byte(tc.text))
+		if err == nil {
+			t.Errorf("Parse(%q): no error", tc.text)
+			continue
+		}
+		if got := err.Message.Localize(i18n.Zh); got != tc.want {
+			t.Errorf("Parse(%q) in Chinese:\n got %s\nwant %s", tc.text, got, tc.want)
 		}
 	}
 }

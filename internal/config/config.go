@@ -145,7 +145,7 @@ func Parse(display string, text []byte, ruleIDs []string) (*Config, error) {
 	p := &parser{file: source.New(display, text), ids: ruleIDs}
 	doc, serr := jsonpos.Parse(text)
 	if serr != nil {
-		return nil, &Error{File: p.file, Start: serr.Offset, End: serr.Offset, Message: serr.Message}
+		return nil, &Error{File: p.file, Start: serr.Offset, End: serr.Offset, Message: serr.Message.String()}
 	}
 	c := &Config{Path: display, Rules: map[string]Setting{}, Submit: map[string]Setting{}}
 	root := doc.Root()
