@@ -9,6 +9,7 @@ import (
 
 	"github.com/fpcheck/fpcheck/analyzers/project"
 	"github.com/fpcheck/fpcheck/internal/fixture"
+	"github.com/fpcheck/fpcheck/internal/i18n"
 )
 
 func TestLayouts(t *testing.T) {
@@ -97,5 +98,41 @@ func TestCleanRel(t *testing.T) {
 		if got != tc.want || ok != tc.ok {
 			t.Errorf("CleanRel(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
 		}
+	}
+}
+
+// TestInlineWXSError checks the syntax error of an inline <wxs> body: at
+// its offset in the WXML file, the parser's message inside Load's, in
+// both languages.
+func TestInlineWXSError(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"app.json":               `{"pages": ["pages/index/index"]}`,
+		"pages/index/index.wxml": "<view/>\n<wxs module=\"m\">var a = ;</wxs>\n",
+	} {
+		full := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := project.Load(dir, project.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := p.File("pages/index/index.wxml")
+	if f == nil || f.Err == nil {
+		t.Fatal("no syntax error recorded")
+	}
+	if got, want := f.Err.Error(), `offset 32: inline <wxs>: Unexpected ";"`; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+	if got, want := f.Err.Message.Debug(), `inline-wxs(js.unexpected(";"))`; got != want {
+		t.Errorf("Debug() = %s, want %s", got, want)
+	}
+	if got, want := f.Err.Message.Localize(i18n.Zh), `内联 <wxs>：此处不应出现 ";"`; got != want {
+		t.Errorf("in Chinese: %s, want %s", got, want)
 	}
 }
