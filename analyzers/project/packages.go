@@ -80,23 +80,21 @@ var Labels = i18n.Register("project.labels", i18n.Catalog{
 	"kind:package":           {En: "package", Zh: "代码包"},
 })
 
+// kindKeys are the Labels keys of the package kinds.
+var kindKeys = [...]string{
+	MainPackage:            "kind:main",
+	Subpackage:             "kind:subpackage",
+	IndependentSubpackage:  "kind:independent",
+	FunctionalPagesPackage: "kind:functional-pages",
+	WorkersPackage:         "kind:workers",
+	OpenDataContextPackage: "kind:open-data-context",
+	PluginPackage:          "kind:plugin",
+}
+
 // Label names the kind in graphs, like String in the message's language.
 func (k PackageKind) Label() i18n.Message {
-	switch k {
-	case MainPackage:
-		return Labels.New("kind:main")
-	case Subpackage:
-		return Labels.New("kind:subpackage")
-	case IndependentSubpackage:
-		return Labels.New("kind:independent")
-	case FunctionalPagesPackage:
-		return Labels.New("kind:functional-pages")
-	case WorkersPackage:
-		return Labels.New("kind:workers")
-	case OpenDataContextPackage:
-		return Labels.New("kind:open-data-context")
-	case PluginPackage:
-		return Labels.New("kind:plugin")
+	if k >= 0 && int(k) < len(kindKeys) {
+		return Labels.New(kindKeys[k])
 	}
 	return Labels.New("kind:package")
 }

@@ -306,3 +306,37 @@ func Register(name string, c Catalog) Catalog {
 func Catalogs() map[string]Catalog {
 	return maps.Clone(registry)
 }
+
+// RenderError says why m does not render in some language: a missing or
+// extra argument, a verb that does not fit its argument ("%!" in the
+// text), or nothing at all; nil when it renders in every language. Text
+// quoted in the arguments may hold "%!" itself, so the check renders a
+// copy with '%' left out of the string arguments. Tests call it on every
+// message they see.
+func RenderError(m Message) error {
+	c := withoutPercent(m)
+	for _, l := range Langs {
+		if got := c.Localize(l); got == "" || strings.Contains(got, "%!") {
+			return fmt.Errorf("%s renders in %s as %q", m.Debug(), l, got)
+		}
+	}
+	return nil
+}
+
+// withoutPercent returns m with '%' removed from its string arguments,
+// its messages' included.
+func withoutPercent(m Message) Message {
+	args := make([]any, len(m.Args))
+	for i, a := range m.Args {
+		switch a := a.(type) {
+		case string:
+			args[i] = strings.ReplaceAll(a, "%", "")
+		case Message:
+			args[i] = withoutPercent(a)
+		default:
+			args[i] = a
+		}
+	}
+	m.Args = args
+	return m
+}
