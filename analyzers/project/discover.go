@@ -4,7 +4,6 @@
 package project
 
 import (
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -13,11 +12,16 @@ import (
 	"strings"
 
 	"github.com/fpcheck/fpcheck/analyzers/jsonpos"
+	"github.com/fpcheck/fpcheck/internal/i18n"
 )
 
 // NotProjectError says DIR is not a mini-program or plugin project (a usage
-// error: exit code 2).
-type NotProjectError struct{ Reason string }
+// error: exit code 2). Reason is in English; Msg, when set, says it in
+// either language (Localize).
+type NotProjectError struct {
+	Reason string
+	Msg    i18n.Message
+}
 
 func (e *NotProjectError) Error() string { return e.Reason }
 
@@ -137,14 +141,11 @@ func discover(dir, display string, configText []byte) (Layout, error) {
 		}
 	}
 	if !l.HasMini && !l.HasPlugin {
-		why := ""
+		var why any = ""
 		if len(links) > 0 {
-			why = fmt.Sprintf("; %s is a symbolic link, and fpcheck never follows symbolic links", strings.Join(links, ", "))
+			why = errorTexts.New("not-project.link", strings.Join(links, ", "))
 		}
-		return l, &NotProjectError{Reason: fmt.Sprintf(
-			"%s is not a mini-program or plugin project: found no app.json or plugin.json "+
-				"(looked at project.config.json's miniprogramRoot/pluginRoot, ./app.json, "+
-				"./miniprogram/app.json, ./plugin/plugin.json and ./plugin.json)%s", display, why)}
+		return l, notProject("not-project", display, why)
 	}
 	return l, nil
 }
@@ -181,13 +182,11 @@ func checkRoot(dir, key, root string) error {
 	if link == "" {
 		return nil
 	}
-	hint := "point " + key + " at the directory itself"
+	hint := errorTexts.New("root-link.self", key)
 	if target, ok := insideTarget(dir, link); ok {
-		hint = fmt.Sprintf("point %s at %q, where the link leads", key, path.Join(target, strings.TrimPrefix(root, link)))
+		hint = errorTexts.New("root-link.target", key, path.Join(target, strings.TrimPrefix(root, link)))
 	}
-	return &NotProjectError{Reason: fmt.Sprintf(
-		"project.config.json: %s %q: %s is a symbolic link; fpcheck never follows symbolic links, so that nothing outside DIR is read: %s",
-		key, root, link, hint)}
+	return notProject("root-link", key, root, link, hint)
 }
 
 // insideTarget returns where the symbolic link rel under dir leads,
@@ -270,8 +269,7 @@ func cleanRoot(v jsonpos.Value, key string) (string, error) {
 	}
 	p, ok := CleanRel(v.Str())
 	if !ok {
-		return "", &NotProjectError{Reason: fmt.Sprintf(
-			"project.config.json: %s %q points outside the project; fpcheck never reads files outside DIR", key, v.Str())}
+		return "", notProject("root-outside", key, v.Str())
 	}
 	return p, nil
 }

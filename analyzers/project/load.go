@@ -34,8 +34,12 @@ const MaxParseSize = 8 << 20
 var maxFiles = 200_000
 
 // LimitError says the project exceeds one of fpcheck's resource limits: a
-// usage error (exit code 2), not a failure of fpcheck.
-type LimitError struct{ Reason string }
+// usage error (exit code 2), not a failure of fpcheck. Reason is in
+// English; Msg, when set, says it in either language (Localize).
+type LimitError struct {
+	Reason string
+	Msg    i18n.Message
+}
 
 func (e *LimitError) Error() string { return e.Reason }
 
@@ -207,18 +211,18 @@ func (p *Project) TypeScript() bool { return p.Config.TypeScript() }
 func Load(dir string, opt Options) (*Project, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
-		return nil, &NotProjectError{Reason: fmt.Sprintf("cannot read %s: %v", dir, unwrapPathError(err))}
+		return nil, notProject("unreadable", dir, rawError(err))
 	}
 	if !info.IsDir() {
-		return nil, &NotProjectError{Reason: fmt.Sprintf("%s is not a directory", dir)}
+		return nil, notProject("not-dir", dir)
 	}
 	fsDir, err := filepath.EvalSymlinks(dir)
 	if err != nil {
-		return nil, &NotProjectError{Reason: fmt.Sprintf("cannot read %s: %v", dir, unwrapPathError(err))}
+		return nil, notProject("unreadable", dir, rawError(err))
 	}
 	for _, g := range opt.Ignore {
 		if !doublestar.ValidatePattern(g) {
-			return nil, &NotProjectError{Reason: fmt.Sprintf("--ignore %q is not a valid glob pattern", g)}
+			return nil, notProject("bad-ignore", g)
 		}
 	}
 	p := &Project{Dir: dir, fsDir: fsDir, Files: map[string]*File{}, present: map[string]bool{}}
@@ -284,7 +288,7 @@ func (p *Project) list(opt Options, add func(rel string)) error {
 			rel = filepath.ToSlash(rel)
 			if err != nil {
 				if full == abs {
-					return &NotProjectError{Reason: fmt.Sprintf("cannot read the %s (%s): %v", rootName(p.Layout, root), displayDir(p.Dir, root), unwrapPathError(err))}
+					return notProject("root-unreadable", rootName(p.Layout, root), displayDir(p.Dir, root), rawError(err))
 				}
 				// A folder whose entries cannot be listed (its own entry
 				// was visited already), or an entry that vanished.
@@ -323,7 +327,8 @@ func (p *Project) list(opt Options, add func(rel string)) error {
 				return nil // a socket, a device: not a file of the project
 			}
 			if files >= maxFiles {
-				return &LimitError{Reason: fmt.Sprintf("more than %d files under %s, the most fpcheck checks in one run; leave some out with --ignore", maxFiles, displayDir(p.Dir, root))}
+				m := errorTexts.New("too-many-files", maxFiles, displayDir(p.Dir, root))
+				return &LimitError{Reason: m.String(), Msg: m}
 			}
 			seen[rel] = true
 			add(rel)
@@ -335,23 +340,21 @@ func (p *Project) list(opt Options, add func(rel string)) error {
 			return err
 		}
 		if listed == 0 {
-			return &NotProjectError{Reason: fmt.Sprintf(
-				"the %s (%s) has no file to check: every file is left out by packOptions.ignore, or could not be read", rootName(p.Layout, root), displayDir(p.Dir, root))}
+			return notProject("root-empty", rootName(p.Layout, root), displayDir(p.Dir, root))
 		}
 	}
 	if files == 0 {
-		return &NotProjectError{Reason: fmt.Sprintf(
-			"%s has no file to check: every file under the code roots is hidden, or left out by --ignore or packOptions.ignore", p.Dir)}
+		return notProject("no-files", p.Dir)
 	}
 	return nil
 }
 
 // rootName names a code root in messages.
-func rootName(l Layout, root string) string {
+func rootName(l Layout, root string) i18n.Message {
 	if l.HasMini && root == l.MiniRoot {
-		return "mini-program root"
+		return errorTexts.New("mini-root")
 	}
-	return "plugin root"
+	return errorTexts.New("plugin-root")
 }
 
 // displayDir is the root as the user can find it: DIR joined with it.

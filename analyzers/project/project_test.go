@@ -136,3 +136,34 @@ func TestInlineWXSError(t *testing.T) {
 		t.Errorf("in Chinese: %s, want %s", got, want)
 	}
 }
+
+// The reasons a DIR is not a project say the same in English as Reason,
+// and have Chinese.
+func TestNotAProjectInChinese(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		config string
+		ignore []string
+	}{
+		{"", nil},
+		{`{"miniprogramRoot": "../elsewhere/"}`, nil},
+		{"", []string{"["}},
+	} {
+		if tc.config != "" {
+			if err := os.WriteFile(filepath.Join(dir, "project.config.json"), []byte(tc.config), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var npe *project.NotProjectError
+		if _, err := project.Load(dir, project.Options{Ignore: tc.ignore}); !errors.As(err, &npe) {
+			t.Fatalf("%s %v: err = %v, want NotProjectError", tc.config, tc.ignore, err)
+		}
+		zh := npe.Localize(i18n.Zh)
+		if npe.Localize(i18n.En) != npe.Reason || zh == npe.Reason || !strings.ContainsAny(zh, "不无") {
+			t.Errorf("%s %v: en %q, zh %q", tc.config, tc.ignore, npe.Reason, zh)
+		}
+	}
+	if le := (&project.LimitError{Reason: "too many"}); le.Localize(i18n.Zh) != "too many" {
+		t.Errorf("a LimitError without a message: %q", le.Localize(i18n.Zh))
+	}
+}

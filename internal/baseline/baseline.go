@@ -13,7 +13,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"sort"
 	"strings"
@@ -101,21 +100,28 @@ func Write(path string, b *File) error {
 	return os.WriteFile(path, append(out, '\n'), 0o644)
 }
 
-// Load reads the baseline file at path.
+// texts are Load's errors, in both languages.
+var texts = i18n.Register("baseline", i18n.Catalog{
+	"read":    {En: "cannot read the baseline %s: %s", Zh: "无法读取基线 %s：%s"},
+	"not":     {En: "the baseline %s is not a baseline file; write one with --write-baseline", Zh: "%s 不是基线文件；请用 --write-baseline 生成"},
+	"version": {En: "the baseline %s has version %d; this fpcheck reads version %d (write it again with --write-baseline)", Zh: "基线 %[1]s 的版本是 %[2]d，而这个 fpcheck 读取的是版本 %[3]d（请用 --write-baseline 重新生成）"},
+})
+
+// Load reads the baseline file at path. Its errors are *i18n.Error.
 func Load(path string) (*File, error) {
 	text, err := os.ReadFile(path)
 	if err != nil {
 		if pe, ok := errors.AsType[*os.PathError](err); ok {
 			err = pe.Err
 		}
-		return nil, fmt.Errorf("cannot read the baseline %s: %w", path, err)
+		return nil, texts.Errorf("read", path, i18n.Raw(err.Error()))
 	}
 	var b File
 	if err := json.Unmarshal(text, &b); err != nil || b.Tool != "fpcheck" {
-		return nil, fmt.Errorf("the baseline %s is not a baseline file; write one with --write-baseline", path)
+		return nil, texts.Errorf("not", path)
 	}
 	if b.Version != Version {
-		return nil, fmt.Errorf("the baseline %s has version %d; this fpcheck reads version %d (write it again with --write-baseline)", path, b.Version, Version)
+		return nil, texts.Errorf("version", path, b.Version, Version)
 	}
 	return &b, nil
 }

@@ -1,6 +1,8 @@
 package baseline
 
 import (
+	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -75,5 +77,28 @@ func TestLoadErrors(t *testing.T) {
 	dir := t.TempDir()
 	if _, err := Load(filepath.Join(dir, "none.json")); err == nil {
 		t.Error("a missing baseline loads")
+	}
+	// Each error in English and in Chinese, naming the file.
+	other := filepath.Join(dir, "other.json")
+	old := filepath.Join(dir, "old.json")
+	for p, text := range map[string]string{other: `{"a": 1}`, old: `{"version": 0, "tool": "fpcheck"}`} {
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for p, en := range map[string]string{
+		filepath.Join(dir, "none.json"): "cannot read the baseline " + filepath.Join(dir, "none.json") + ": no such file or directory",
+		other:                           "the baseline " + other + " is not a baseline file; write one with --write-baseline",
+		old:                             "the baseline " + old + " has version 0; this fpcheck reads version 1 (write it again with --write-baseline)",
+	} {
+		_, err := Load(p)
+		e, ok := errors.AsType[*i18n.Error](err)
+		if !ok || err.Error() != en {
+			t.Errorf("%s: %v, want %q", p, err, en)
+			continue
+		}
+		if zh := e.Localize(i18n.Zh); !strings.Contains(zh, p) || !strings.Contains(zh, "基线") {
+			t.Errorf("%s: in Chinese %q", p, zh)
+		}
 	}
 }

@@ -6,7 +6,6 @@
 package check
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"sort"
@@ -18,6 +17,7 @@ import (
 	"github.com/fpcheck/fpcheck/internal/baseline"
 	"github.com/fpcheck/fpcheck/internal/config"
 	"github.com/fpcheck/fpcheck/internal/fix"
+	"github.com/fpcheck/fpcheck/internal/i18n"
 	"github.com/fpcheck/fpcheck/internal/lint"
 	"github.com/fpcheck/fpcheck/rules"
 )
@@ -309,9 +309,21 @@ func positions(p *project.Project, fs []lint.Finding) {
 // Result.Changed).
 type ChangedError struct{ Paths []string }
 
-func (e *ChangedError) Error() string {
-	return fmt.Sprintf("changed on disk while fpcheck was checking the project (the text is no longer the one parsed): %s; nothing was reported: run fpcheck again", strings.Join(e.Paths, ", "))
+// Error is the message in English.
+func (e *ChangedError) Error() string { return e.Localize(i18n.En) }
+
+// Localize is the message in l.
+func (e *ChangedError) Localize(l i18n.Lang) string {
+	return texts.New("changed", strings.Join(e.Paths, ", ")).Localize(l)
 }
+
+// texts are the check's own messages, in both languages.
+var texts = i18n.Register("check", i18n.Catalog{
+	"changed": {
+		En: "changed on disk while fpcheck was checking the project (the text is no longer the one parsed): %s; nothing was reported: run fpcheck again",
+		Zh: "fpcheck 检查项目期间，这些文件在磁盘上被修改了（内容已与解析时不同）：%s；没有报告任何问题，请重新运行 fpcheck",
+	},
+})
 
 // maxFixPasses bounds --fix: a fix can make another finding fixable
 // (version="Develop" → "develop" → "release"), so fixing repeats, as

@@ -66,12 +66,16 @@ type Config struct {
 type Error struct {
 	File       *source.File
 	Start, End int
-	Message    string
+	Message    i18n.Message
 }
 
-func (e *Error) Error() string {
+// Error is the mistake in English, after its position.
+func (e *Error) Error() string { return e.Localize(i18n.En) }
+
+// Localize is the mistake in l, after its position (file:line:col).
+func (e *Error) Localize(l i18n.Lang) string {
 	r := e.File.RangeAt(e.Start, e.End)
-	return fmt.Sprintf("%s:%d:%d: %s", e.File.Path, r.Start.Line, r.Start.Col, e.Message)
+	return fmt.Sprintf("%s:%d:%d: %s", e.File.Path, r.Start.Line, r.Start.Col, e.Message.Localize(l))
 }
 
 // Frame is the code frame of the mistake.
@@ -128,14 +132,14 @@ const maxSize = 1 << 20
 func Load(path, display string, ruleIDs []string) (*Config, error) {
 	info, err := os.Lstat(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the config %s: %w", display, err)
+		return nil, readError(display, err)
 	}
 	if !info.Mode().IsRegular() || info.Size() > maxSize {
-		return nil, fmt.Errorf("the config %s is not a regular file of at most 1 MiB", display)
+		return nil, texts.Errorf("not-regular", display)
 	}
 	text, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the config %s: %w", display, err)
+		return nil, readError(display, err)
 	}
 	return Parse(display, text, ruleIDs)
 }
@@ -145,18 +149,18 @@ func Parse(display string, text []byte, ruleIDs []string) (*Config, error) {
 	p := &parser{file: source.New(display, text), ids: ruleIDs}
 	doc, serr := jsonpos.Parse(text)
 	if serr != nil {
-		return nil, &Error{File: p.file, Start: serr.Offset, End: serr.Offset, Message: serr.Message.String()}
+		return nil, &Error{File: p.file, Start: serr.Offset, End: serr.Offset, Message: texts.New("syntax", serr.Message)}
 	}
 	c := &Config{Path: display, Rules: map[string]Setting{}, Submit: map[string]Setting{}}
 	root := doc.Root()
 	if root.Kind() != jsonpos.Object {
-		return nil, p.errAt(root, "%s must be an object", FileName)
+		return nil, p.errAt(root, "top.object", FileName)
 	}
 	for _, m := range root.Members() {
 		switch m.Key {
 		case "$schema":
 			if m.Value.Kind() != jsonpos.String {
-				return nil, p.errAt(m.Value, `"$schema" must be a string`)
+				return nil, p.errAt(m.Value, "schema.string")
 			}
 		case "rules":
 			if err := p.rules(m.Value, c.Rules); err != nil {
@@ -179,16 +183,16 @@ func Parse(display string, text []byte, ruleIDs []string) (*Config, error) {
 		case "lang":
 			l, ok := i18n.Parse(m.Value.Str())
 			if m.Value.Kind() != jsonpos.String || !ok {
-				return nil, p.errAt(m.Value, `"lang" must be "zh" or "en"`)
+				return nil, p.errAt(m.Value, "lang")
 			}
 			c.Lang, c.HasLang = l, true
 		case "baseline":
 			if m.Value.Kind() != jsonpos.String || strings.TrimSpace(m.Value.Str()) == "" {
-				return nil, p.errAt(m.Value, `"baseline" must be the path of a baseline file (written with --write-baseline)`)
+				return nil, p.errAt(m.Value, "baseline")
 			}
 			c.Baseline = m.Value.Str()
 		default:
-			return nil, p.unknownKey(m, FileName, topKeys)
+			return nil, p.unknownKey(m, texts.New("in.file", FileName), topKeys)
 		}
 	}
 	return c, nil
@@ -206,36 +210,39 @@ type parser struct {
 	ids  []string
 }
 
-func (p *parser) errAt(v jsonpos.Value, format string, args ...any) *Error {
-	return &Error{File: p.file, Start: v.Start(), End: v.End(), Message: fmt.Sprintf(format, args...)}
+// errAt is the mistake key (with args) at the value v.
+func (p *parser) errAt(v jsonpos.Value, key string, args ...any) *Error {
+	return &Error{File: p.file, Start: v.Start(), End: v.End(), Message: texts.New(key, args...)}
 }
 
-func (p *parser) unknownKey(m jsonpos.Member, where string, allowed []string) *Error {
-	msg := fmt.Sprintf("unknown key %q in %s; allowed: %s", m.Key, where, strings.Join(allowed, ", "))
+// unknownKey is the mistake of an unknown key in where (an "in.…"
+// message).
+func (p *parser) unknownKey(m jsonpos.Member, where i18n.Message, allowed []string) *Error {
+	msg := texts.New("unknown-key", m.Key, where, strings.Join(allowed, ", "))
 	if s := lint.Suggest(m.Key, allowed); s != "" {
-		msg = fmt.Sprintf("unknown key %q in %s; did you mean %q?", m.Key, where, s)
+		msg = texts.New("unknown-key.suggest", m.Key, where, s)
 	}
 	return &Error{File: p.file, Start: m.KeyStart, End: m.KeyEnd, Message: msg}
 }
 
 func (p *parser) rules(v jsonpos.Value, into map[string]Setting) error {
 	if v.Kind() != jsonpos.Object {
-		return p.errAt(v, `"rules" must be an object of rule IDs and levels (%s)`, strings.Join(levelNames, ", "))
+		return p.errAt(v, "rules.object", strings.Join(levelNames, ", "))
 	}
 	for _, m := range v.Members() {
 		if !slices.Contains(p.ids, m.Key) {
-			msg := fmt.Sprintf("unknown rule %q; run \"fpcheck rules\" for the list", m.Key)
+			msg := texts.New("unknown-rule", m.Key)
 			if s := lint.Suggest(m.Key, p.ids); s != "" {
-				msg = fmt.Sprintf("unknown rule %q; did you mean %q?", m.Key, s)
+				msg = texts.New("unknown-rule.suggest", m.Key, s)
 			}
 			return &Error{File: p.file, Start: m.KeyStart, End: m.KeyEnd, Message: msg}
 		}
 		if m.Value.Kind() != jsonpos.String {
-			return p.errAt(m.Value, "the level of %s must be one of %s", m.Key, strings.Join(levelNames, ", "))
+			return p.errAt(m.Value, "level.string", m.Key, strings.Join(levelNames, ", "))
 		}
 		level, off, ok := lint.ParseLevel(m.Value.Str())
 		if !ok {
-			return p.errAt(m.Value, "unknown level %q for %s; use one of %s", m.Value.Str(), m.Key, strings.Join(levelNames, ", "))
+			return p.errAt(m.Value, "level.unknown", m.Value.Str(), m.Key, strings.Join(levelNames, ", "))
 		}
 		into[m.Key] = Setting{Level: level, Off: off}
 	}
@@ -244,11 +251,11 @@ func (p *parser) rules(v jsonpos.Value, into map[string]Setting) error {
 
 func (p *parser) profiles(v jsonpos.Value, c *Config) error {
 	if v.Kind() != jsonpos.Object {
-		return p.errAt(v, `"profiles" must be an object such as {"submit": {"rule-id": "error"}}`)
+		return p.errAt(v, "profiles.object")
 	}
 	for _, m := range v.Members() {
 		if m.Key != "submit" {
-			return p.unknownKey(m, `"profiles"`, profileKeys)
+			return p.unknownKey(m, texts.New("in.profiles"), profileKeys)
 		}
 		if err := p.rules(m.Value, c.Submit); err != nil {
 			return err
@@ -259,15 +266,15 @@ func (p *parser) profiles(v jsonpos.Value, c *Config) error {
 
 func (p *parser) globs(v jsonpos.Value, key string) ([]string, error) {
 	if v.Kind() != jsonpos.Array {
-		return nil, p.errAt(v, "%q must be an array of glob patterns", key)
+		return nil, p.errAt(v, "globs.array", key)
 	}
 	var out []string
 	for _, e := range v.Elements() {
 		if e.Kind() != jsonpos.String || strings.TrimSpace(e.Str()) == "" {
-			return nil, p.errAt(e, "%q holds glob patterns: non-empty strings", key)
+			return nil, p.errAt(e, "globs.string", key)
 		}
 		if !doublestar.ValidatePattern(e.Str()) {
-			return nil, p.errAt(e, "%q is not a valid glob pattern", e.Str())
+			return nil, p.errAt(e, "globs.invalid", e.Str())
 		}
 		out = append(out, e.Str())
 	}
@@ -276,11 +283,11 @@ func (p *parser) globs(v jsonpos.Value, key string) ([]string, error) {
 
 func (p *parser) overrides(v jsonpos.Value, c *Config) error {
 	if v.Kind() != jsonpos.Array {
-		return p.errAt(v, `"overrides" must be an array of {"files": [...], "rules": {...}, "reason": "..."}`)
+		return p.errAt(v, "overrides.array")
 	}
 	for _, e := range v.Elements() {
 		if e.Kind() != jsonpos.Object {
-			return p.errAt(e, `an override is an object {"files": [...], "rules": {...}, "reason": "..."}`)
+			return p.errAt(e, "override.object")
 		}
 		o := Override{Rules: map[string]Setting{}}
 		for _, m := range e.Members() {
@@ -297,20 +304,20 @@ func (p *parser) overrides(v jsonpos.Value, c *Config) error {
 				}
 			case "reason":
 				if m.Value.Kind() != jsonpos.String {
-					return p.errAt(m.Value, `"reason" must be a string`)
+					return p.errAt(m.Value, "reason.string")
 				}
 				o.Reason = strings.TrimSpace(m.Value.Str())
 			default:
-				return p.unknownKey(m, "an override", overrideKeys)
+				return p.unknownKey(m, texts.New("in.override"), overrideKeys)
 			}
 		}
 		switch {
 		case len(o.Files) == 0:
-			return p.errAt(e, `an override needs "files": the globs it applies to`)
+			return p.errAt(e, "override.files")
 		case len(o.Rules) == 0:
-			return p.errAt(e, `an override needs "rules": the rule levels it sets`)
+			return p.errAt(e, "override.rules")
 		case o.Reason == "":
-			return p.errAt(e, `an override needs a "reason": why these files are treated differently`)
+			return p.errAt(e, "override.reason")
 		}
 		c.Overrides = append(c.Overrides, o)
 	}

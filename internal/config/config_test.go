@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fpcheck/fpcheck/internal/i18n"
 	"github.com/fpcheck/fpcheck/internal/lint"
 )
 
@@ -74,6 +75,12 @@ func TestErrors(t *testing.T) {
 		}
 		if ce.Frame() == "" {
 			t.Errorf("%s: no code frame", tc.text)
+		}
+		// In Chinese: the same position; the parser's syntax messages
+		// are the parser's own.
+		zh := ce.Localize(i18n.Zh)
+		if !strings.HasPrefix(zh, "fpcheck.json:"+tc.pos+": ") || ce.Message.Key != "syntax" && !strings.ContainsAny(zh, "的不是必须缺少") {
+			t.Errorf("%s: in Chinese %s", tc.text, zh)
 		}
 	}
 }
