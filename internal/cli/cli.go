@@ -63,7 +63,7 @@ func (c *Command) Main(args []string) (code int) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(c.Stderr, "fpcheck: internal error: %v\nPlease report this with the command you ran.\n", r)
+			c.say("internal", r)
 			code = ExitInternal
 		}
 	}()
@@ -76,16 +76,16 @@ func (c *Command) Main(args []string) (code int) {
 		}
 		c.lang, c.langFlag = l, true
 	}
-	if len(args) > 0 {
-		switch args[0] {
+	if sub := skipLang(args); len(sub) > 0 {
+		switch sub[0] {
 		case "explain":
-			return c.explain(args[1:])
+			return c.explain(sub[1:])
 		case "rules":
-			return c.listRules(args[1:])
+			return c.listRules(sub[1:])
 		case "hook":
-			return c.hook(args[1:])
+			return c.hook(sub[1:])
 		case "graph":
-			return c.graph(args[1:])
+			return c.graph(sub[1:])
 		}
 	}
 	return c.check(args)
@@ -131,56 +131,38 @@ func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 
 func (c *Command) flags(o *options) *flag.FlagSet {
 	fs := flag.NewFlagSet("fpcheck", flag.ContinueOnError)
-	fs.SetOutput(c.Stderr)
-	fs.Var(&o.formats, "format", "output `format` ("+strings.Join(report.Formats, ", ")+"; default text), or format=FILE to write it to FILE; repeatable, so one run writes several reports")
-	fs.BoolVar(&o.submit, "submit", false, "pre-submission gate (提审): raise the rules that block review to errors")
-	fs.StringVar(&o.output, "o", "", "write the report to `file` instead of standard output")
-	fs.StringVar(&o.prefix, "path-prefix", "", "prepend `prefix` to every reported path (e.g. the project's folder in the repository, for GitHub)")
-	fs.Var(&o.ignore, "ignore", "leave out files matching `glob` (relative to DIR; ** allowed); repeatable")
-	fs.BoolVar(&o.noColor, "no-color", false, "no color in text output (NO_COLOR is also respected)")
-	fs.StringVar(&o.config, "config", "", "read settings from `file` instead of the fpcheck.json found in DIR or a parent (up to the repository root)")
-	fs.Var(&o.only, "rule", "run only the rule `id`; repeatable")
-	fs.Var(&o.disable, "disable", "turn the rule `id` off; repeatable")
-	fs.BoolVar(&o.quiet, "quiet", false, "report errors only")
-	fs.StringVar(&o.baseline, "baseline", "", "report only findings that the baseline `file` does not record (overrides the config's \"baseline\")")
-	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record every current finding in the baseline `file` and exit 0")
-	fs.BoolVar(&o.fix, "fix", false, "apply the safe fixes to the files, then report what is left")
-	fs.BoolVar(&o.fixDryRun, "fix-dry-run", false, "print the safe fixes as a unified diff and change nothing (also --diff)")
-	fs.BoolVar(&o.fixDryRun, "diff", false, "the same as --fix-dry-run")
-	fs.IntVar(&o.maxWarnings, "max-warnings", -1, "exit 1 when there are more than `n` warnings (-1: no limit)")
-	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.Var(&o.formats, "format", c.t("flag.format", list(report.Formats)))
+	fs.BoolVar(&o.submit, "submit", false, c.t("flag.submit"))
+	fs.StringVar(&o.output, "o", "", c.t("flag.o"))
+	fs.StringVar(&o.prefix, "path-prefix", "", c.t("flag.path-prefix"))
+	fs.Var(&o.ignore, "ignore", c.t("flag.ignore"))
+	fs.BoolVar(&o.noColor, "no-color", false, c.t("flag.no-color"))
+	fs.StringVar(&o.config, "config", "", c.t("flag.config"))
+	fs.Var(&o.only, "rule", c.t("flag.rule"))
+	fs.Var(&o.disable, "disable", c.t("flag.disable"))
+	fs.BoolVar(&o.quiet, "quiet", false, c.t("flag.quiet"))
+	fs.StringVar(&o.baseline, "baseline", "", c.t("flag.baseline"))
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", c.t("flag.write-baseline"))
+	fs.BoolVar(&o.fix, "fix", false, c.t("flag.fix"))
+	fs.BoolVar(&o.fixDryRun, "fix-dry-run", false, c.t("flag.fix-dry-run"))
+	fs.BoolVar(&o.fixDryRun, "diff", false, c.t("flag.diff"))
+	fs.IntVar(&o.maxWarnings, "max-warnings", -1, c.t("flag.max-warnings"))
+	fs.BoolVar(&o.version, "version", false, c.t("flag.version"))
 	fs.StringVar(&o.lang, "lang", "", c.t("flag.lang"))
-	fs.Usage = func() { c.usage(fs) }
 	return fs
 }
 
+// usage is fpcheck --help, in the run's language.
 func (c *Command) usage(fs *flag.FlagSet) {
 	w := c.Stderr
-	fmt.Fprint(w, `Usage: fpcheck [flags] [DIR]
-       fpcheck explain RULE
-       fpcheck rules
-       fpcheck hook install|uninstall|run   (git pre-commit hook; see "fpcheck hook help")
-       fpcheck graph [--format mermaid|dot] [DIR]   (package dependency graph)
-
-fpcheck checks a WeChat mini-program or plugin project (DIR, default ".")
-for problems that break functional pages (插件功能页) and package boundaries
-after upload, which the official compiler does not check.
-
-Flags:
-`)
-	fs.PrintDefaults()
-	fmt.Fprint(w, "\nRules:\n")
+	fmt.Fprintf(w, "%s\n\n%s\n\n%s\n", c.t("usage.synopsis"), c.t("usage.about"), c.t("usage.flags"))
+	c.printDefaults(fs)
+	fmt.Fprintf(w, "\n%s\n", c.t("usage.rules"))
 	for _, r := range rules.All() {
 		m := r.Meta()
 		fmt.Fprintf(w, "  %s %s %s\n", pad(m.ID, 27), pad(m.Severity.Label().Localize(c.lang), 8), m.Title.In(c.lang))
 	}
-	fmt.Fprint(w, `
-Exit codes: 0 no error-level finding, 1 error-level findings,
-            2 usage error, DIR is not a project, a resource limit, a
-            report that cannot be written or a file that changed while
-            it was checked, 3 internal failure.
-Run "fpcheck explain RULE" for what a rule checks and how to fix it.
-`)
+	fmt.Fprintf(w, "\n%s\n", c.t("usage.exit"))
 }
 
 // parseArgs parses flags that may come before or after DIR.
@@ -189,7 +171,7 @@ func (c *Command) parseArgs(args []string) (*options, int, bool) {
 	fs := c.flags(o)
 	var positional []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := c.parseFlags(fs, args, func() { c.usage(fs) }); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, ExitOK, false
 			}
@@ -206,8 +188,7 @@ func (c *Command) parseArgs(args []string) (*options, int, bool) {
 	}
 	outs, err := outputsOf(o.formats, o.output)
 	if err != nil {
-		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
-		return nil, ExitUsage, false
+		return nil, c.fail(ExitUsage, err), false
 	}
 	o.outputs = outs
 	return o, 0, true
@@ -226,10 +207,10 @@ func outputsOf(formats []string, o string) ([]output, error) {
 	for _, v := range formats {
 		name, path, hasPath := strings.Cut(v, "=")
 		if !slices.Contains(report.Formats, name) {
-			return nil, fmt.Errorf("unknown --format %q; use one of %s (optionally as format=FILE)", name, strings.Join(report.Formats, ", "))
+			return nil, msgs.Errorf("format.unknown", name, list(report.Formats))
 		}
 		if hasPath && path == "" {
-			return nil, fmt.Errorf("--format %s= names no file (use %s=FILE, or %s=- for standard output)", name, name, name)
+			return nil, msgs.Errorf("format.no-file", name)
 		}
 		if !hasPath || path == "-" {
 			path = ""
@@ -243,7 +224,7 @@ func outputsOf(formats []string, o string) ([]output, error) {
 		outs = append(outs, output{format: name, path: path})
 	}
 	if toStdout > 1 {
-		return nil, errors.New("only one report can go to standard output; write the others to files with --format NAME=FILE")
+		return nil, msgs.Errorf("format.stdout-twice")
 	}
 	return outs, nil
 }
@@ -266,7 +247,7 @@ func (c *Command) paths(o *options, positional []string) bool {
 	for _, arg := range positional {
 		info, err := os.Stat(arg)
 		if err != nil {
-			fmt.Fprintf(c.Stderr, "fpcheck: cannot read %s: %v\n", arg, unwrap(err))
+			c.say("path.unreadable", arg, i18n.Raw(unwrap(err).Error()))
 			return false
 		}
 		start := arg
@@ -275,11 +256,11 @@ func (c *Command) paths(o *options, positional []string) bool {
 		}
 		root := project.FindRoot(start)
 		if root == "" {
-			fmt.Fprintf(c.Stderr, "fpcheck: %s is not inside a mini-program or plugin project (found no project.config.json, app.json or plugin.json above it)\n", arg)
+			c.say("path.no-project", arg)
 			return false
 		}
 		if dir != "" && dir != root {
-			fmt.Fprintf(c.Stderr, "fpcheck: %s and the paths before it belong to different projects (%s, %s); run fpcheck once per project\n", arg, displayPath(dir), displayPath(root))
+			c.say("path.two-projects", arg, displayPath(dir), displayPath(root))
 			return false
 		}
 		dir = root
@@ -328,16 +309,15 @@ func (c *Command) checkWith(o *options) int {
 	}
 	res := check.Run(p, pol)
 	if len(res.Changed) > 0 {
-		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", &check.ChangedError{Paths: res.Changed})
-		return ExitUsage
+		return c.fail(ExitUsage, &check.ChangedError{Paths: res.Changed})
 	}
 	if o.writeBaseline != "" {
 		b := baseline.Build(res.Findings, func(path string) []byte { return check.Text(p, path) }, c.lang)
 		if err := baseline.Write(o.writeBaseline, b); err != nil {
-			fmt.Fprintf(c.Stderr, "fpcheck: cannot write the baseline: %v\n", unwrap(err))
+			c.say("baseline.write", i18n.Raw(unwrap(err).Error()))
 			return ExitUsage
 		}
-		fmt.Fprintf(c.Stderr, "fpcheck: recorded %d finding(s) in %s\n", len(b.Findings), o.writeBaseline)
+		c.say("baseline.recorded", len(b.Findings), o.writeBaseline)
 		return ExitOK
 	}
 	if o.fixDryRun {
@@ -390,7 +370,7 @@ func (c *Command) checkWith(o *options) int {
 		return ExitFindings
 	}
 	if o.maxWarnings >= 0 && counts.Warnings > o.maxWarnings {
-		fmt.Fprintf(c.Stderr, "fpcheck: %d warnings, more than --max-warnings %d\n", counts.Warnings, o.maxWarnings)
+		c.say("max-warnings", counts.Warnings, o.maxWarnings)
 		return ExitFindings
 	}
 	return ExitOK
@@ -410,8 +390,7 @@ func (c *Command) fix(o *options, opt project.Options, pol check.Policy) int {
 	write := func(rel string, text []byte) error { return writeInside(dir, rel, text) }
 	changes, err := check.Fix(load, pol, write)
 	if ce, ok := errors.AsType[*check.ChangedError](err); ok {
-		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", ce)
-		return ExitUsage
+		return c.fail(ExitUsage, ce)
 	}
 	if err != nil {
 		return c.loadFailed(err)
@@ -421,7 +400,7 @@ func (c *Command) fix(o *options, opt project.Options, pol check.Policy) int {
 		n += ch.Applied
 	}
 	if len(changes) > 0 {
-		fmt.Fprintf(c.Stderr, "fpcheck: fixed %d problem(s) in %d file(s)\n", n, len(changes))
+		c.say("fix.done", n, len(changes))
 	}
 	return ExitOK
 }
@@ -435,7 +414,7 @@ func writeInside(dir, rel string, text []byte) error {
 		return err
 	}
 	if !info.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file; not fixed", rel)
+		return msgs.Errorf("fix.not-regular", rel)
 	}
 	return os.WriteFile(full, text, info.Mode().Perm())
 }
@@ -453,10 +432,10 @@ func (c *Command) diff(o *options, p *project.Project, findings []lint.Finding) 
 	})
 	for _, ch := range changes {
 		if err := fix.Diff(c.Stdout, show(ch.Path), ch.Old, ch.New); err != nil {
-			return c.writeFailed("diff", "standard output", err)
+			return c.writeFailed("diff", "", err)
 		}
 	}
-	fmt.Fprintf(c.Stderr, "fpcheck: %d file(s) would be fixed (dry run: nothing was changed)\n", len(changes))
+	c.say("fix.dry-run", len(changes))
 	return ExitOK
 }
 
@@ -473,7 +452,7 @@ func (c *Command) write(out output, run *report.Run, o *options, graph func() st
 		r.Display = cwdRelative(o)
 	}
 	w := c.Stdout
-	where := "standard output"
+	where := ""
 	var file *os.File
 	if out.path != "" {
 		// Write-only: opened read-write, a FIFO or /dev/stdout (a pipe)
@@ -481,7 +460,7 @@ func (c *Command) write(out output, run *report.Run, o *options, graph func() st
 		// would block forever once the real reader went away.
 		f, err := os.OpenFile(out.path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)
 		if err != nil {
-			fmt.Fprintf(c.Stderr, "fpcheck: cannot write the %s report: %v\n", out.format, unwrap(err))
+			c.say("report.create", out.format, i18n.Raw(unwrap(err).Error()))
 			return ExitUsage
 		}
 		defer f.Close()
@@ -511,15 +490,20 @@ func (c *Command) write(out output, run *report.Run, o *options, graph func() st
 	return ExitOK
 }
 
-// writeFailed says why a report could not be written to where. The output
-// refusing it (a full disk or quota, a reader that went away, an I/O
-// error) is the environment's doing: exit 2; anything else is fpcheck's.
+// writeFailed says why a report could not be written to where (a file,
+// or "" for standard output). The output refusing it (a full disk or
+// quota, a reader that went away, an I/O error) is the environment's
+// doing: exit 2; anything else is fpcheck's.
 func (c *Command) writeFailed(format, where string, err error) int {
+	var to any = where
+	if where == "" {
+		to = msgs.New("stdout")
+	}
 	if _, ok := errors.AsType[*fs.PathError](err); ok || errors.Is(err, io.ErrShortWrite) {
-		fmt.Fprintf(c.Stderr, "fpcheck: cannot write the %s report to %s: %v\n", format, where, unwrap(err))
+		c.say("report.write", format, to, i18n.Raw(unwrap(err).Error()))
 		return ExitUsage
 	}
-	fmt.Fprintf(c.Stderr, "fpcheck: writing the %s report: %v\n", format, err)
+	c.say("report.failed", format, c.errArg(err))
 	return ExitInternal
 }
 
@@ -580,20 +564,19 @@ func (c *Command) policy(o *options) (check.Policy, []string, int) {
 	ids := rules.IDs()
 	for _, id := range append(append([]string(nil), o.only...), o.disable...) {
 		if !slices.Contains(ids, id) {
-			fmt.Fprintf(c.Stderr, "fpcheck: unknown rule %q in --rule/--disable; run \"fpcheck rules\" for the list\n", id)
+			c.say("rule.unknown", id)
 			return pol, nil, ExitUsage
 		}
 	}
 	if o.baseline != "" && o.writeBaseline == "" {
 		b, err := baseline.Load(o.baseline)
 		if err != nil {
-			fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
-			return pol, nil, ExitUsage
+			return pol, nil, c.fail(ExitUsage, err)
 		}
 		pol.Baseline = b
 	}
 	if o.writeBaseline != "" && len(o.files) > 0 {
-		fmt.Fprintln(c.Stderr, "fpcheck: --write-baseline records the whole project; give it a DIR, not files")
+		c.say("baseline.files")
 		return pol, nil, ExitUsage
 	}
 	path, display := o.config, o.config
@@ -607,7 +590,7 @@ func (c *Command) policy(o *options) (check.Policy, []string, int) {
 	}
 	cfg, err := config.Load(path, display, ids)
 	if err != nil {
-		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
+		c.sayErr(err)
 		if ce, ok := errors.AsType[*config.Error](err); ok {
 			fmt.Fprint(c.Stderr, indentFrame(ce.Frame()))
 		}
@@ -622,7 +605,7 @@ func (c *Command) policy(o *options) (check.Policy, []string, int) {
 			b = filepath.Join(filepath.Dir(path), filepath.FromSlash(b))
 		}
 		if pol.Baseline, err = baseline.Load(b); err != nil {
-			fmt.Fprintf(c.Stderr, "fpcheck: %v (named by %s)\n", err, display)
+			c.say("baseline.named-by", c.errArg(err), display)
 			return pol, nil, ExitUsage
 		}
 	}
@@ -694,11 +677,11 @@ func (c *Command) load(dir string, opt project.Options) (*project.Project, int) 
 // fpcheck itself failed.
 func (c *Command) loadFailed(err error) int {
 	if npe, ok := errors.AsType[*project.NotProjectError](err); ok {
-		fmt.Fprintf(c.Stderr, "fpcheck: %s\n", npe.Reason)
+		c.sayText(npe.Localize(c.lang))
 		return ExitUsage
 	}
 	if le, ok := errors.AsType[*project.LimitError](err); ok {
-		fmt.Fprintf(c.Stderr, "fpcheck: %s\n", le.Reason)
+		c.sayText(le.Localize(c.lang))
 		return ExitUsage
 	}
 	return c.fail(ExitInternal, err)

@@ -43,16 +43,41 @@ func ExplainText(m *rules.Meta, l i18n.Lang) string {
 func withoutLang(args []string) []string {
 	var out []string
 	for i := 0; i < len(args); i++ {
-		name, _, hasValue := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
-		if strings.HasPrefix(args[i], "-") && name == "lang" {
-			if !hasValue {
-				i++
-			}
+		if n := langArgs(args[i:]); n > 0 {
+			i += n - 1
 			continue
 		}
 		out = append(out, args[i])
 	}
 	return out
+}
+
+// skipLang drops the --lang options that come before a subcommand's name
+// ("fpcheck --lang zh explain RULE").
+func skipLang(args []string) []string {
+	for {
+		n := langArgs(args)
+		if n == 0 {
+			return args
+		}
+		args = args[n:]
+	}
+}
+
+// langArgs is how many arguments at the start of args are a --lang option:
+// 1 for --lang=zh, 2 for --lang zh, 0 when args do not start with one.
+func langArgs(args []string) int {
+	if len(args) == 0 || !strings.HasPrefix(args[0], "-") {
+		return 0
+	}
+	name, _, hasValue := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
+	switch {
+	case name != "lang":
+		return 0
+	case hasValue || len(args) == 1:
+		return 1
+	}
+	return 2
 }
 
 func exampleBlock(ex string) string {

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/fpcheck/fpcheck/analyzers/graph"
 	"github.com/fpcheck/fpcheck/analyzers/project"
@@ -16,27 +15,21 @@ import (
 // boundary finding exists.
 func (c *Command) graph(args []string) int {
 	fs := flag.NewFlagSet("fpcheck graph", flag.ContinueOnError)
-	fs.SetOutput(c.Stderr)
-	format := fs.String("format", "mermaid", "graph `format`: "+strings.Join(report.GraphFormats, ", "))
+	format := fs.String("format", "mermaid", c.t("graph.flag.format", list(report.GraphFormats)))
 	fs.String("lang", "", c.t("flag.lang")) // read by Main
-	fs.Usage = func() {
-		fmt.Fprint(c.Stderr, "Usage: fpcheck graph [--format mermaid|dot] [DIR]\n\n"+
-			"Prints the packages (main package, subpackages, functional pages, workers,\n"+
-			"open data context, plugin) as clusters and the dependencies between them;\n"+
-			"edges that cross a boundary are red, asynchronous ones dashed.\n")
-	}
-	if err := fs.Parse(args); err != nil {
+	usage := func() { fmt.Fprintln(c.Stderr, c.t("graph.usage")) }
+	if err := c.parseFlags(fs, args, usage); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitOK
 		}
 		return ExitUsage
 	}
 	if !slices.Contains(report.GraphFormats, *format) {
-		fmt.Fprintf(c.Stderr, "fpcheck: unknown graph --format %q; use mermaid or dot\n", *format)
+		c.say("graph.format.bad", *format)
 		return ExitUsage
 	}
 	if fs.NArg() > 1 {
-		fmt.Fprintln(c.Stderr, "fpcheck: usage: fpcheck graph [--format mermaid|dot] [DIR]")
+		c.say("graph.usage-short")
 		return ExitUsage
 	}
 	dir := "."
@@ -48,8 +41,7 @@ func (c *Command) graph(args []string) int {
 		return code
 	}
 	if err := report.WriteGraph(c.Stdout, *format, p.App().Packages, graph.Build(p), c.lang); err != nil {
-		fmt.Fprintf(c.Stderr, "fpcheck: %v\n", err)
-		return ExitInternal
+		return c.fail(ExitInternal, err)
 	}
 	return ExitOK
 }

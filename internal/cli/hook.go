@@ -21,8 +21,9 @@ const hookMarker = "# fpcheck-hook: installed by `fpcheck hook install`"
 const chainedSuffix = ".before-fpcheck"
 
 func (c *Command) hook(args []string) int {
+	args = skipLang(args)
 	if len(args) == 0 {
-		fmt.Fprint(c.Stderr, hookUsage)
+		fmt.Fprint(c.Stderr, c.t("hook.usage"))
 		return ExitUsage
 	}
 	switch args[0] {
@@ -33,41 +34,25 @@ func (c *Command) hook(args []string) int {
 	case "run":
 		return c.hookRun(args[1:])
 	case "-h", "--help", "help":
-		fmt.Fprint(c.Stdout, hookUsage)
+		fmt.Fprint(c.Stdout, c.t("hook.usage"))
 		return ExitOK
 	}
-	fmt.Fprintf(c.Stderr, "fpcheck: unknown hook command %q\n%s", args[0], hookUsage)
+	c.say("hook.unknown", args[0])
+	fmt.Fprint(c.Stderr, c.t("hook.usage"))
 	return ExitUsage
 }
-
-const hookUsage = `Usage: fpcheck hook install [--chain] [--submit] [DIR]
-       fpcheck hook uninstall
-       fpcheck hook run [flags] [DIR]
-
-install   writes a git pre-commit hook that runs "fpcheck hook run DIR" (DIR is
-          the project, relative to the repository root; default ".").
-          Respects core.hooksPath. An existing hook that is not fpcheck's is
-          left alone unless --chain is given: then it is kept and run first.
-          Installing again updates the hook.
-uninstall removes fpcheck's hook (and puts a chained hook back).
-run       checks the staged snapshot of the project (what the commit will
-          contain, not the working tree) and exits 1 on error-level findings,
-          which stops the commit. Takes the same flags as fpcheck; DIR, as
-          for fpcheck, is relative to the current directory and must be
-          inside the repository.
-`
 
 // hooksDir returns the repository's hooks directory, honoring
 // core.hooksPath.
 func hooksDir() (string, error) {
 	top, err := git("rev-parse", "--show-toplevel")
 	if err != nil {
-		return "", errors.New("not inside a git repository (git rev-parse failed)")
+		return "", msgs.Errorf("hook.no-repo")
 	}
 	// --type=path expands a leading "~/" the way git does when it runs hooks.
 	if hp, cfgErr := git("config", "--type=path", "--get", "core.hooksPath"); cfgErr == nil && hp != "" {
 		if strings.Contains(filepath.ToSlash(hp), ".husky") {
-			return "", fmt.Errorf("core.hooksPath is %q: this repository uses husky, which would overwrite a hook written there; add `fpcheck hook run` to .husky/pre-commit instead (see README)", hp)
+			return "", msgs.Errorf("hook.husky", hp)
 		}
 		if !filepath.IsAbs(hp) {
 			hp = filepath.Join(top, hp)
@@ -83,14 +68,17 @@ func hooksDir() (string, error) {
 
 func (c *Command) hookInstall(args []string) int {
 	fs := flag.NewFlagSet("fpcheck hook install", flag.ContinueOnError)
-	fs.SetOutput(c.Stderr)
-	chain := fs.Bool("chain", false, "keep an existing pre-commit hook and run it before fpcheck")
-	submit := fs.Bool("submit", false, "check with --submit (navigators left at develop block the commit)")
-	if err := fs.Parse(args); err != nil {
+	chain := fs.Bool("chain", false, c.t("hook.flag.chain"))
+	submit := fs.Bool("submit", false, c.t("hook.flag.submit"))
+	usage := func() {
+		fmt.Fprintln(c.Stderr, c.t("flag.usage-of", fs.Name()))
+		c.printDefaults(fs)
+	}
+	if err := c.parseFlags(fs, withoutLang(args), usage); err != nil { // Main read --lang
 		return ExitUsage
 	}
 	if fs.NArg() > 1 {
-		fmt.Fprint(c.Stderr, hookUsage)
+		fmt.Fprint(c.Stderr, c.t("hook.usage"))
 		return ExitUsage
 	}
 	dir := "."
@@ -107,35 +95,35 @@ func (c *Command) hookInstall(args []string) int {
 	case err == nil && bytes.Contains(existing, []byte(hookMarker)):
 		// Ours: rewrite below (idempotent; updates DIR and flags).
 	case err == nil && !*chain:
-		fmt.Fprintf(c.Stderr, "fpcheck: %s already exists and is not fpcheck's; nothing was changed.\n"+
-			"Run \"fpcheck hook install --chain\" to keep it and run it before fpcheck, or add \"fpcheck hook run\" to it yourself.\n", path)
+		c.say("hook.exists", path)
 		return ExitUsage
 	case err == nil:
 		kept := path + chainedSuffix
 		if _, statErr := os.Stat(kept); statErr == nil {
-			fmt.Fprintf(c.Stderr, "fpcheck: cannot chain: %s already exists; nothing was changed\n", kept)
+			c.say("hook.chain-exists", kept)
 			return ExitUsage
 		}
 		if renameErr := os.Rename(path, kept); renameErr != nil {
 			return c.fail(ExitInternal, renameErr)
 		}
-		fmt.Fprintf(c.Stdout, "kept the existing hook as %s; it runs before fpcheck\n", kept)
+		fmt.Fprintln(c.Stdout, c.t("hook.kept", kept))
 	case !errors.Is(err, os.ErrNotExist):
 		return c.fail(ExitInternal, err)
 	}
 	if err := os.MkdirAll(hooks, 0o755); err != nil {
 		return c.fail(ExitInternal, err)
 	}
-	if err := os.WriteFile(path, []byte(hookScript(dir, *submit)), 0o755); err != nil { //nolint:gosec // a hook must be executable
+	if err := os.WriteFile(path, []byte(hookScript(dir, *submit, c.t("hook.not-on-path"))), 0o755); err != nil { //nolint:gosec // a hook must be executable
 		return c.fail(ExitInternal, err)
 	}
-	fmt.Fprintf(c.Stdout, "installed %s: commits now run fpcheck on %s\n", path, dir)
+	fmt.Fprintln(c.Stdout, c.t("hook.installed", path, dir))
 	return ExitOK
 }
 
 // hookScript is the pre-commit hook. It finds fpcheck on PATH, or where it
-// was when installed, and runs any chained hook first.
-func hookScript(dir string, submit bool) string {
+// was when installed, and runs any chained hook first; notOnPath is what
+// it says when it finds none (in the language of the install).
+func hookScript(dir string, submit bool, notOnPath string) string {
 	self := ""
 	if exe, err := os.Executable(); err == nil && !strings.Contains(exe, "go-build") {
 		self = exe
@@ -152,7 +140,7 @@ func hookScript(dir string, submit bool) string {
 		"fpcheck=${FPCHECK:-fpcheck}\n" +
 		"if ! command -v \"$fpcheck\" >/dev/null 2>&1; then fpcheck=" + shellQuote(self) + "; fi\n" +
 		"if ! command -v \"$fpcheck\" >/dev/null 2>&1; then\n" +
-		"  echo \"fpcheck hook: fpcheck is not on PATH; install it or set FPCHECK to its path (git commit --no-verify skips this hook)\" >&2\n" +
+		"  echo \"" + notOnPath + "\" >&2\n" +
 		"  exit 1\n" +
 		"fi\n" +
 		"exec \"$fpcheck\" hook run " + flags + shellQuote(dir) + "\n"
@@ -163,8 +151,8 @@ func shellQuote(s string) string {
 }
 
 func (c *Command) hookUninstall(args []string) int {
-	if len(args) != 0 {
-		fmt.Fprint(c.Stderr, hookUsage)
+	if len(withoutLang(args)) != 0 {
+		fmt.Fprint(c.Stderr, c.t("hook.usage"))
 		return ExitUsage
 	}
 	hooks, err := hooksDir()
@@ -174,14 +162,14 @@ func (c *Command) hookUninstall(args []string) int {
 	path := filepath.Join(hooks, "pre-commit")
 	existing, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
-		fmt.Fprintln(c.Stdout, "no pre-commit hook installed; nothing to do")
+		fmt.Fprintln(c.Stdout, c.t("hook.none"))
 		return ExitOK
 	}
 	if err != nil {
 		return c.fail(ExitInternal, err)
 	}
 	if !bytes.Contains(existing, []byte(hookMarker)) {
-		fmt.Fprintf(c.Stderr, "fpcheck: %s is not fpcheck's hook; left it alone\n", path)
+		c.say("hook.not-ours", path)
 		return ExitUsage
 	}
 	if err := os.Remove(path); err != nil {
@@ -191,10 +179,10 @@ func (c *Command) hookUninstall(args []string) int {
 		if err := os.Rename(path+chainedSuffix, path); err != nil {
 			return c.fail(ExitInternal, err)
 		}
-		fmt.Fprintf(c.Stdout, "removed fpcheck's hook and put the previous hook back at %s\n", path)
+		fmt.Fprintln(c.Stdout, c.t("hook.restored", path))
 		return ExitOK
 	}
-	fmt.Fprintf(c.Stdout, "removed %s\n", path)
+	fmt.Fprintln(c.Stdout, c.t("hook.removed", path))
 	return ExitOK
 }
 
@@ -217,16 +205,16 @@ func (c *Command) hookRun(args []string) int {
 	}
 	top, err := git("rev-parse", "--show-toplevel")
 	if err != nil || top == "" {
-		fmt.Fprintln(c.Stderr, "fpcheck: hook run: not inside a git repository (it checks the files staged for a commit; to check a directory, run \"fpcheck DIR\")")
+		c.say("hook.run.no-repo")
 		return ExitUsage
 	}
 	rel, err := repoRelative(top, o.dir)
 	if err != nil {
-		fmt.Fprintf(c.Stderr, "fpcheck: hook run: %v\n", err)
+		c.say("hook.run.error", c.errArg(err))
 		return ExitUsage
 	}
 	if len(o.files) > 0 {
-		fmt.Fprintln(c.Stderr, "fpcheck: hook run takes a project DIR, not files: it checks the whole staged project")
+		c.say("hook.run.files")
 		return ExitUsage
 	}
 
@@ -243,7 +231,8 @@ func (c *Command) hookRun(args []string) int {
 	defer signal.Stop(sigs)
 	snap, err := newSnapshot(top)
 	if err != nil {
-		return c.fail(ExitInternal, fmt.Errorf("cannot make the staged snapshot: %w", err))
+		c.say("hook.snapshot", c.errArg(err))
+		return ExitInternal
 	}
 	defer snap.remove()
 	done := make(chan struct{})
@@ -265,11 +254,11 @@ func (c *Command) hookRun(args []string) int {
 	}
 	unmerged, err := snap.export(slashRel)
 	if err != nil {
-		fmt.Fprintf(stderr, "fpcheck: exporting the staged files failed: %v\n", err)
+		fmt.Fprintln(stderr, c.t("prefix")+c.t("hook.export", c.errArg(err)))
 		return ExitInternal
 	}
 	if len(unmerged) > 0 {
-		fmt.Fprintf(stderr, "fpcheck: hook run: %d unmerged file(s) are not in the staged snapshot: %s\n", len(unmerged), strings.Join(unmerged, ", "))
+		fmt.Fprintln(stderr, c.t("prefix")+c.t("hook.run.unmerged", len(unmerged), list(unmerged)))
 	}
 	o.displayDir = filepath.Join(top, rel)
 	o.dir = filepath.Join(snap.dir, rel)
@@ -278,7 +267,7 @@ func (c *Command) hookRun(args []string) int {
 	// a project, say); show the user's DIR instead.
 	shown := *c
 	shown.Stdout = stdout
-	shown.Stderr = &replaceWriter{w: stderr, old: o.dir, new: filepath.ToSlash(rel) + " (staged)"}
+	shown.Stderr = &replaceWriter{w: stderr, old: o.dir, new: c.t("hook.run.staged", filepath.ToSlash(rel))}
 	shown.isTerminal = func(w any) bool {
 		if w == stdout {
 			w = c.Stdout
@@ -300,11 +289,11 @@ func repoRelative(top, dir string) (string, error) {
 		// symbolic links in either path do not matter.
 		prefix, err := git("rev-parse", "--show-prefix")
 		if err != nil {
-			return "", errors.New("cannot locate the current directory in the repository (git rev-parse --show-prefix failed)")
+			return "", msgs.Errorf("hook.no-prefix")
 		}
 		rel := filepath.Clean(filepath.Join(filepath.FromSlash(prefix), dir))
 		if rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return "", fmt.Errorf("%s is outside the git repository %s; only staged files inside it can be checked", dir, top)
+			return "", msgs.Errorf("hook.outside", dir, top)
 		}
 		return rel, nil
 	}
@@ -318,7 +307,7 @@ func repoRelative(top, dir string) (string, error) {
 	}
 	rel, err := filepath.Rel(root, abs)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", fmt.Errorf("%s is outside the git repository %s; only staged files inside it can be checked", dir, top)
+		return "", msgs.Errorf("hook.outside", dir, top)
 	}
 	return rel, nil
 }

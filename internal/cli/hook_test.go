@@ -71,12 +71,13 @@ func fpcheckBin(t *testing.T) string {
 // hookEnv is the environment for git and fpcheck: fpcheck first on PATH,
 // no global or system git config, no GIT_* variables inherited (the tests
 // may themselves run inside a hook), no discovery of a repository above
-// ceiling.
+// ceiling, no locale (fpcheck speaks English).
 func hookEnv(bin, ceiling string) []string {
 	var env []string
 	for _, kv := range os.Environ() {
 		if strings.HasPrefix(kv, "GIT_") || strings.HasPrefix(kv, "FPCHECK=") ||
-			strings.HasPrefix(kv, "PATH=") || strings.HasPrefix(kv, "NO_COLOR=") {
+			strings.HasPrefix(kv, "PATH=") || strings.HasPrefix(kv, "NO_COLOR=") ||
+			strings.HasPrefix(kv, "LC_ALL=") || strings.HasPrefix(kv, "LC_MESSAGES=") || strings.HasPrefix(kv, "LANG=") {
 			continue
 		}
 		env = append(env, kv)

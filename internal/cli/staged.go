@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/fpcheck/fpcheck/analyzers/project"
 	"github.com/fpcheck/fpcheck/internal/config"
+	"github.com/fpcheck/fpcheck/internal/i18n"
 	"github.com/fpcheck/fpcheck/rules"
 )
 
@@ -99,7 +99,7 @@ func (s *snapshot) remove() {
 	_ = os.RemoveAll(s.dir)
 }
 
-var errSnapshotRemoved = errors.New("the staged snapshot was removed (interrupted)")
+var errSnapshotRemoved = msgs.Errorf("staged.removed")
 
 // export writes the staged files that checking the project at rel
 // (repository-relative, slash-separated, "" for the root) reads. It
@@ -243,7 +243,7 @@ func (s *snapshot) lsFiles(specs []string, each func(indexEntry)) ([]string, err
 		meta, p, ok := strings.Cut(sc.Text(), "\t")
 		f := strings.Fields(meta)
 		if !ok || len(f) != 3 {
-			parseErr = fmt.Errorf("git ls-files: unexpected line %q", sc.Text())
+			parseErr = msgs.Errorf("staged.bad-line", sc.Text())
 			break
 		}
 		if f[2] != "0" {
@@ -302,7 +302,7 @@ func (s *snapshot) write(entries []indexEntry) error {
 			continue
 		}
 		if !localPath(e.path) {
-			return fmt.Errorf("the index holds %q, which is not a path inside the repository", e.path)
+			return msgs.Errorf("staged.bad-path", e.path)
 		}
 		s.written[e.path] = true
 		switch e.mode {
@@ -328,7 +328,7 @@ func (s *snapshot) write(entries []indexEntry) error {
 				return err
 			}
 		default:
-			return fmt.Errorf("git ls-files: %s has mode %s, which fpcheck does not know", e.path, e.mode)
+			return msgs.Errorf("staged.bad-mode", e.path, e.mode)
 		}
 	}
 	if len(blobs) == 0 {
@@ -414,23 +414,23 @@ func readBatch(r *bufio.Reader, contents bool, entries []indexEntry, each func(s
 	for _, e := range entries {
 		header, err := r.ReadString('\n')
 		if err != nil {
-			return fmt.Errorf("git cat-file: reading %s: %w", e.path, err)
+			return msgs.Errorf("staged.read", e.path, i18n.Raw(err.Error()))
 		}
 		// <object> SP <type> SP <size> LF, or <object> SP missing LF
 		f := strings.Fields(header)
 		if len(f) != 3 || f[0] != e.oid || f[1] != "blob" {
-			return fmt.Errorf("git cat-file: the staged %s (%s) cannot be read: %q", e.path, e.oid, strings.TrimSpace(header))
+			return msgs.Errorf("staged.unreadable", e.path, e.oid, strings.TrimSpace(header))
 		}
 		size, err := strconv.ParseInt(f[2], 10, 64)
 		if err != nil || size < 0 {
-			return fmt.Errorf("git cat-file: unexpected header %q", strings.TrimSpace(header))
+			return msgs.Errorf("staged.bad-header", strings.TrimSpace(header))
 		}
 		if err := each(size, r); err != nil {
 			return err
 		}
 		if contents {
 			if b, err := r.ReadByte(); err != nil || b != '\n' {
-				return fmt.Errorf("git cat-file: %s: the object is not followed by a newline", e.path)
+				return msgs.Errorf("staged.no-newline", e.path)
 			}
 		}
 	}
@@ -492,7 +492,7 @@ func (s *snapshot) create(p string, size int64, r io.Reader) error {
 	}
 	s.buf = s.buf[:size]
 	if _, err := io.ReadFull(r, s.buf); err != nil {
-		return fmt.Errorf("git cat-file: reading %s: %w", p, err)
+		return msgs.Errorf("staged.read", p, i18n.Raw(err.Error()))
 	}
 	return writeNew(s.full(p), s.buf)
 }
