@@ -160,7 +160,7 @@ func (c *Command) usage(fs *flag.FlagSet) {
 	fmt.Fprintf(w, "\n%s\n", c.t("usage.rules"))
 	for _, r := range rules.All() {
 		m := r.Meta()
-		fmt.Fprintf(w, "  %s %s %s\n", pad(m.ID, 27), pad(m.Severity.Label().Localize(c.lang), 8), m.Title.In(c.lang))
+		fmt.Fprintf(w, "  %s %s %s\n", pad(m.ID, 31), pad(m.Severity.Label().Localize(c.lang), 8), m.Title.In(c.lang))
 	}
 	fmt.Fprintf(w, "\n%s\n", c.t("usage.exit"))
 }

@@ -93,7 +93,7 @@ func (c *Command) listRules(args []string) int {
 	}
 	for _, r := range rules.All() {
 		m := r.Meta()
-		fmt.Fprintf(c.Stdout, "%s %s %s\n", pad(m.ID, 27), pad(m.Severity.Label().Localize(c.lang), 8), m.Title.In(c.lang))
+		fmt.Fprintf(c.Stdout, "%s %s %s\n", pad(m.ID, 31), pad(m.Severity.Label().Localize(c.lang), 8), m.Title.In(c.lang))
 	}
 	return ExitOK
 }

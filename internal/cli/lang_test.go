@@ -32,8 +32,8 @@ func locale(lang string) func(string) string {
 	}
 }
 
-// runIn runs fpcheck with the locale's LANG.
-func runIn(t *testing.T, lang string, args ...string) (stdout, stderr string, code int) {
+// runLang runs fpcheck with the locale's LANG.
+func runLang(t *testing.T, lang string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	c := &Command{Stdout: &out, Stderr: &errb, Version: testVersion, getenv: locale(lang)}
@@ -41,7 +41,7 @@ func runIn(t *testing.T, lang string, args ...string) (stdout, stderr string, co
 	return out.String(), errb.String(), code
 }
 
-const zhLocale = "zh_CN.UTF-8"
+const zhLANG = "zh_CN.UTF-8"
 
 func hasHan(s string) bool {
 	for _, r := range s {
@@ -56,12 +56,12 @@ func hasHan(s string) bool {
 // locale, and --lang en over a Chinese locale
 // (testdata/golden/help.txt, help.zh.txt; -update rewrites them).
 func TestHelpGolden(t *testing.T) {
-	_, en, code := runIn(t, "", "--help")
+	_, en, code := runLang(t, "", "--help")
 	if code != ExitOK {
 		t.Fatalf("--help: exit %d", code)
 	}
 	checkGolden(t, "help.txt", en)
-	_, zh, code := runIn(t, "", "--lang", "zh", "--help")
+	_, zh, code := runLang(t, "", "--lang", "zh", "--help")
 	if code != ExitOK {
 		t.Fatalf("--lang zh --help: exit %d", code)
 	}
@@ -70,14 +70,14 @@ func TestHelpGolden(t *testing.T) {
 		lang, want string
 		args       []string
 	}{
-		{zhLocale, zh, []string{"--help"}},
-		{zhLocale, zh, []string{"-h"}},
-		{zhLocale, en, []string{"--lang", "en", "--help"}},
-		{zhLocale, en, []string{"--help", "--lang=en"}},
+		{zhLANG, zh, []string{"--help"}},
+		{zhLANG, zh, []string{"-h"}},
+		{zhLANG, en, []string{"--lang", "en", "--help"}},
+		{zhLANG, en, []string{"--help", "--lang=en"}},
 		{"en_US.UTF-8", zh, []string{"--lang=zh", "--help"}},
 		{"C", en, []string{"--help"}},
 	} {
-		if _, got, _ := runIn(t, tc.lang, tc.args...); got != tc.want {
+		if _, got, _ := runLang(t, tc.lang, tc.args...); got != tc.want {
 			t.Errorf("LANG=%s fpcheck %s: not the expected help:\n%s", tc.lang, strings.Join(tc.args, " "), got)
 		}
 	}
@@ -95,8 +95,8 @@ var (
 // outside the rules' titles (translated with the rules), and the flags
 // and exit codes are all there.
 func TestHelpChinese(t *testing.T) {
-	_, zh, _ := runIn(t, zhLocale, "--help")
-	_, en, _ := runIn(t, "", "--help")
+	_, zh, _ := runLang(t, zhLANG, "--help")
+	_, en, _ := runLang(t, "", "--help")
 	for line := range strings.SplitSeq(strings.TrimSuffix(zh, "\n"), "\n") {
 		if line == "" || flagLine.MatchString(line) || commandLine.MatchString(line) {
 			continue
@@ -164,12 +164,12 @@ func TestFlagErrors(t *testing.T) {
 		if want == nil {
 			t.Fatalf("%v: the flag package takes it", tc.args)
 		}
-		_, en, code := runIn(t, "", tc.args...)
+		_, en, code := runLang(t, "", tc.args...)
 		first, rest, _ := strings.Cut(en, "\n")
 		if code != ExitUsage || first != want.Error() || !strings.HasPrefix(rest, "Usage: fpcheck [flags] [DIR]\n") {
 			t.Errorf("%v: exit %d, stderr:\n%s\nwant first line %q", tc.args, code, en, want.Error())
 		}
-		_, zh, code := runIn(t, zhLocale, tc.args...)
+		_, zh, code := runLang(t, zhLANG, tc.args...)
 		first, rest, _ = strings.Cut(zh, "\n")
 		if code != ExitUsage || !hasHan(first) || !strings.HasPrefix(rest, "用法：fpcheck [选项] [DIR]\n") {
 			t.Errorf("%v (zh): exit %d, stderr:\n%s", tc.args, code, zh)
@@ -274,7 +274,7 @@ func TestErrorsInChinese(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, en, code := runIn(t, "", tc.args...)
+			_, en, code := runLang(t, "", tc.args...)
 			if code != tc.code {
 				t.Errorf("exit %d, want %d:\n%s", code, tc.code, en)
 			}
@@ -286,8 +286,8 @@ func TestErrorsInChinese(t *testing.T) {
 			for _, how := range []struct {
 				lang string
 				args []string
-			}{{zhLocale, tc.args}, {"", append([]string{"--lang", "zh"}, tc.args...)}} {
-				_, zh, code := runIn(t, how.lang, how.args...)
+			}{{zhLANG, tc.args}, {"", append([]string{"--lang", "zh"}, tc.args...)}} {
+				_, zh, code := runLang(t, how.lang, how.args...)
 				if code != tc.code {
 					t.Errorf("LANG=%s %v: exit %d, want %d:\n%s", how.lang, how.args, code, tc.code, zh)
 				}
@@ -301,9 +301,9 @@ func TestErrorsInChinese(t *testing.T) {
 				}
 			}
 			// --lang en over a Chinese locale: the English.
-			_, over, _ := runIn(t, zhLocale, append([]string{"--lang", "en"}, tc.args...)...)
+			_, over, _ := runLang(t, zhLANG, append([]string{"--lang", "en"}, tc.args...)...)
 			if over != en {
-				t.Errorf("--lang en under LANG=%s:\n%s\nwant\n%s", zhLocale, over, en)
+				t.Errorf("--lang en under LANG=%s:\n%s\nwant\n%s", zhLANG, over, en)
 			}
 		})
 	}
@@ -318,11 +318,11 @@ func TestConfigLang(t *testing.T) {
 		t.Fatal(err)
 	}
 	bl := filepath.Join(t.TempDir(), "baseline.json")
-	_, errOut, code := runIn(t, "en_US.UTF-8", "--write-baseline", bl, demo.Dir)
+	_, errOut, code := runLang(t, "en_US.UTF-8", "--write-baseline", bl, demo.Dir)
 	if code != ExitOK || !strings.HasPrefix(errOut, "fpcheck：已在 "+bl+" 中记录 ") {
 		t.Errorf(`"lang": "zh": exit %d, stderr %q`, code, errOut)
 	}
-	_, errOut, _ = runIn(t, zhLocale, "--lang", "en", "--write-baseline", bl, demo.Dir)
+	_, errOut, _ = runLang(t, zhLANG, "--lang", "en", "--write-baseline", bl, demo.Dir)
 	if !strings.HasPrefix(errOut, "fpcheck: recorded ") {
 		t.Errorf(`--lang en over "lang": "zh": stderr %q`, errOut)
 	}
@@ -354,7 +354,7 @@ func TestSubcommandsTakeLang(t *testing.T) {
 		{[]string{"hook", "install", "--lang", "zh", "-h"}, ExitUsage, "", "fpcheck hook install 的用法：", false},
 		{[]string{"--lang", "en", "hook", "help"}, ExitOK, "Usage: fpcheck hook install", "", false},
 	} {
-		out, errOut, code := runIn(t, "", tc.args...)
+		out, errOut, code := runLang(t, "", tc.args...)
 		if code != tc.code || !strings.Contains(out, tc.out) || !strings.Contains(errOut, tc.err) || tc.stdoutHan && !hasHan(out) {
 			t.Errorf("fpcheck %s: exit %d, want %d\nstdout: %s\nstderr: %s", strings.Join(tc.args, " "), code, tc.code, out, errOut)
 		}
