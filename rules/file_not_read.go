@@ -61,6 +61,8 @@ var fileNotReadMeta = &Meta{
 			Zh: `无法读取文件夹 %s（%s），其中的文件未列出，也未检查`,
 		},
 		"unknown-reason": {En: `unknown reason`, Zh: `原因未知`},
+		"not-regular":    {En: project.DetailNotRegular, Zh: `不是普通文件`},
+		"gone":           {En: project.DetailGone, Zh: `文件已不存在`},
 	},
 }
 
@@ -112,8 +114,13 @@ func (fileNotRead) Check(c *Context) {
 // detail is the system's reason a file or folder could not be read, as
 // the system gave it (it cannot be translated), or "unknown reason".
 func detail(c *Context, s string) Message {
-	if s == "" {
+	switch s {
+	case "":
 		return c.Format("unknown-reason")
+	case project.DetailNotRegular:
+		return c.Format("not-regular")
+	case project.DetailGone:
+		return c.Format("gone")
 	}
 	return i18n.Raw(s)
 }

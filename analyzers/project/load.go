@@ -59,6 +59,13 @@ const (
 	SymbolicLink
 )
 
+// The details of Unreadable that are fpcheck's own words, not the
+// system's (rules/file_not_read.go says them in the reader's language).
+const (
+	DetailNotRegular = "not a regular file"
+	DetailGone       = "it is gone"
+)
+
 // Skipped is a folder, or a file that is not in Project.Files, that fpcheck
 // left out because it could not or would not read it.
 type Skipped struct {
@@ -456,7 +463,7 @@ func (p *Project) parseOne(f *File) (err error) {
 		text, skip, detail = readFileAt(filepath.Join(p.fsDir, filepath.FromSlash(f.Path)))
 		if skip != NotSkipped || text == nil {
 			if skip == NotSkipped {
-				skip, detail = Unreadable, "it is gone"
+				skip, detail = Unreadable, DetailGone
 			}
 			f.Skip, f.SkipDetail = skip, detail
 			return nil
@@ -613,7 +620,7 @@ func readFileAt(full string) ([]byte, SkipReason, string) {
 	case info.Mode()&fs.ModeSymlink != 0:
 		return nil, SymbolicLink, ""
 	case !info.Mode().IsRegular():
-		return nil, Unreadable, "not a regular file"
+		return nil, Unreadable, DetailNotRegular
 	case info.Size() > MaxParseSize:
 		return nil, TooLarge, ""
 	}
