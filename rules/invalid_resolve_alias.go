@@ -35,7 +35,7 @@ var invalidResolveAliasMeta = &Meta{
 	Messages: Catalog{
 		"star": {
 			En: `resolveAlias %q: %q: the key and the value must both end with "/*", such as "@/*": "/*"`,
-			Zh: `resolveAlias %q: %q：键和值都必须以 "/*" 结尾，例如 "@/*": "/*"`,
+			Zh: `resolveAlias %q 的 %q：键和值都必须以 "/*" 结尾，例如 "@/*": "/*"`,
 		},
 		"dot": {
 			En: `resolveAlias %q: the value %q must not start with "./"; write it from the mini-program root, such as "/utils/*"`,
@@ -43,7 +43,7 @@ var invalidResolveAliasMeta = &Meta{
 		},
 		"double": {
 			En: `resolveAlias %q: %q must not contain "//"`,
-			Zh: `resolveAlias %q: %q 中不能含有 "//"`,
+			Zh: `resolveAlias %q 的 %q 中不能含有 "//"`,
 		},
 		"type": {
 			En: `resolveAlias %q must be a string path such as "/utils/*", found %s`,

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"path/filepath"
 	"testing"
 
@@ -101,5 +102,53 @@ func TestLanguageChoice(t *testing.T) {
 	}
 	if _, errOut, code := runIn(t, nil, "--lang", "fr", example); code != ExitUsage || errOut == "" {
 		t.Errorf("--lang fr: exit %d, stderr %q; want a usage error", code, errOut)
+	}
+}
+
+// TestLanguageChangesOnlyTexts checks that JSON and SARIF in Chinese
+// differ from English only in the texts people read: every field name,
+// rule ID, level, location and number is the same, and so is the exit
+// code.
+func TestLanguageChangesOnlyTexts(t *testing.T) {
+	example := filepath.Join("..", "..", "examples", "demo")
+	texts := map[string]bool{"message": true, "text": true, "markdown": true, "helpUri": true, "language": true}
+	var blank func(v any) any
+	blank = func(v any) any {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				if _, isString := x.(string); isString && texts[k] {
+					v[k] = "…"
+				} else {
+					v[k] = blank(x)
+				}
+			}
+		case []any:
+			for i := range v {
+				v[i] = blank(v[i])
+			}
+		}
+		return v
+	}
+	for _, format := range []string{"json", "sarif"} {
+		var docs [2]any
+		var codes [2]int
+		var raw [2]string
+		for i, env := range []map[string]string{nil, zhLocale} {
+			out, _, code := runIn(t, env, "--submit", "--format", format, example)
+			raw[i] = out
+			if err := json.Unmarshal([]byte(out), &docs[i]); err != nil {
+				t.Fatalf("%s: %v", format, err)
+			}
+			codes[i] = code
+		}
+		if raw[0] == raw[1] {
+			t.Errorf("%s is the same in both languages", format)
+		}
+		en, _ := json.Marshal(blank(docs[0]))
+		zh, _ := json.Marshal(blank(docs[1]))
+		if string(en) != string(zh) || codes[0] != codes[1] {
+			t.Errorf("%s differs between the languages beyond its texts (exit %d, %d):\n%s\n%s", format, codes[0], codes[1], en, zh)
+		}
 	}
 }
