@@ -24,6 +24,7 @@ run() { # name dir [flags]
 mkdir -p "$work/sarif" "$work/fixtures"
 run example examples/demo
 run example-submit examples/demo --submit
+run example-zh examples/demo --lang zh
 for ar in testdata/rules/*/*.txtar; do
   name=$(basename "$(dirname "$ar")")__$(basename "$ar" .txtar)
   dir="$work/fixtures/$name"
