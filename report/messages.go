@@ -38,6 +38,10 @@ var texts = i18n.Register("report", i18n.Catalog{
 	"md.good":    {En: "**Good** (`%s`):", Zh: "**正确示例**（`%s`）："},
 	"graph.more": {En: "CROSSING: %s", Zh: "跨越边界：%s"},
 	"graph.kind": {En: "%[1]d %[2]s", Zh: "%[2]s ×%[1]d"},
+
+	"junit.suppressed":     {En: "suppressed: ", Zh: "已忽略："},
+	"junit.suppressed-why": {En: "suppressed (%s): ", Zh: "已忽略（%s）："},
+	"junit.baselined":      {En: "recorded in the baseline: ", Zh: "已记入基线："},
 })
 
 // text renders the report's message key in run's language.

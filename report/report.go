@@ -13,7 +13,7 @@ import (
 )
 
 // Formats lists the output formats, for --help and validation.
-var Formats = []string{"text", "json", "sarif", "github", "markdown"}
+var Formats = []string{"text", "json", "sarif", "github", "markdown", "gitlab", "junit"}
 
 // Run is what one fpcheck run found, with what a format needs to render it.
 type Run struct {
@@ -24,6 +24,9 @@ type Run struct {
 	Rules []*lint.Meta
 	// Files counts the files analyzed.
 	Files int
+	// Text returns a file's text (nil when unknown), for the fingerprints
+	// of the gitlab format; may be nil.
+	Text func(path string) []byte
 	// Frame renders the code frame of a finding ("" when unknown); may be nil.
 	Frame  func(path string, r source.Range) string
 	Submit bool
@@ -99,6 +102,10 @@ func Write(w io.Writer, format string, run *Run) error {
 		return writeGitHub(w, run)
 	case "markdown":
 		return writeMarkdown(w, run)
+	case "gitlab":
+		return writeGitLab(w, run)
+	case "junit":
+		return writeJUnit(w, run)
 	}
 	return fmt.Errorf("unknown format %q", format)
 }

@@ -340,6 +340,7 @@ func (c *Command) checkWith(o *options) int {
 		Baseline:     pol.Baseline != nil,
 		BaselineGone: res.BaselineGone,
 		Lang:         c.lang,
+		Text:         func(path string) []byte { return check.Text(p, path) },
 		Frame: func(path string, r source.Range) string {
 			if f := p.File(path); f != nil {
 				return f.Frame(r)

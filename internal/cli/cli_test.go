@@ -68,6 +68,8 @@ func TestGolden(t *testing.T) {
 		{"demo.sarif", []string{"--format=sarif", example}, ExitFindings},
 		{"demo.github", []string{"--format", "github", example}, ExitFindings},
 		{"demo.md", []string{"--format", "markdown", example}, ExitFindings},
+		{"demo.gitlab.json", []string{"--format", "gitlab", example}, ExitFindings},
+		{"demo.junit.xml", []string{"--format", "junit", example}, ExitFindings},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

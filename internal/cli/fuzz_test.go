@@ -105,9 +105,13 @@ func fs0Name(name string) bool {
 func checkFuzzedOutput(t *testing.T, format string, b []byte) {
 	t.Helper()
 	switch format {
-	case "json", "sarif":
+	case "json", "sarif", "gitlab":
 		if !json.Valid(b) {
 			t.Fatalf("%s output is not JSON:\n%s", format, b)
+		}
+	case "junit":
+		if err := xmlWellFormed(b); err != nil {
+			t.Fatalf("junit output is not XML: %v\n%s", err, b)
 		}
 	case "text", "markdown", "github":
 		for i, line := range bytes.Split(b, []byte("\n")) {

@@ -43,6 +43,8 @@ func TestGoldenChinese(t *testing.T) {
 		{"demo.zh.sarif", []string{"--format=sarif", example}},
 		{"demo.zh.github", []string{"--format", "github", example}},
 		{"demo.zh.md", []string{"--format", "markdown", example}},
+		{"demo.zh.gitlab.json", []string{"--format", "gitlab", example}},
+		{"demo.zh.junit.xml", []string{"--format", "junit", example}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, errOut, code := runIn(t, zhLocale, tc.args...)

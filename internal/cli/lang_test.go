@@ -205,7 +205,7 @@ func TestErrorsInChinese(t *testing.T) {
 			"unknown format",
 			[]string{"--format", "xml", clean.Dir},
 			ExitUsage,
-			[]string{`fpcheck: unknown --format "xml"; use one of text, json, sarif, github, markdown (optionally as format=FILE)` + "\n"},
+			[]string{`fpcheck: unknown --format "xml"; use one of text, json, sarif, github, markdown, gitlab, junit (optionally as format=FILE)` + "\n"},
 			[]string{`fpcheck：无法识别的 --format "xml"`, "text、json、sarif、github、markdown"},
 		},
 		{

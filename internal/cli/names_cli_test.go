@@ -5,5 +5,6 @@ package cli
 func init() {
 	addNames("hook", "install", "uninstall", "run", "graph", "mermaid", "dot",
 		"git", "commit", "husky", "glob", "diff", "navigator",
-		"text", "json", "sarif", "github", "markdown")
+		"text", "json", "sarif", "github", "markdown",
+		"gitlab", "junit")
 }
