@@ -6,6 +6,10 @@ import (
 	"encoding/xml"
 	"strings"
 	"testing"
+
+	"github.com/fpcheck/fpcheck/analyzers/source"
+	"github.com/fpcheck/fpcheck/internal/i18n"
+	"github.com/fpcheck/fpcheck/internal/lint"
 )
 
 // The gitlab and junit reports of a finding whose path and message hold
@@ -99,4 +103,39 @@ func TestGitLabFingerprintsUnique(t *testing.T) {
 	if len(seen) != 3 {
 		t.Errorf("%d fingerprints for 3 findings", len(seen))
 	}
+}
+
+// FuzzJUnitXML: whatever a path or message holds, the JUnit report parses
+// as XML, reads back the message (less what XML 1.0 cannot hold) and has
+// no raw control character outside line breaks and tabs.
+func FuzzJUnitXML(f *testing.F) {
+	f.Add("pages/a.js", "require \"./b\" does not resolve")
+	f.Add("p]]>a<&\"'.js", hostile)
+	f.Add("\x00\ufffe\xff", "\r\n\x1b[2J&#x1b;")
+	f.Fuzz(func(t *testing.T, path, message string) {
+		run := &Run{Tool: "fpcheck", Files: 1, Findings: []lint.Finding{{
+			Rule: "r", Level: lint.Error, Path: path, Message: i18n.Raw(message),
+			Range: source.Range{Start: source.Pos{Line: 1, Col: 1}},
+		}}, Frame: func(string, source.Range) string { return message }}
+		var b bytes.Buffer
+		if err := Write(&b, "junit", run); err != nil {
+			t.Fatal(err)
+		}
+		if r := rawControl(strings.NewReplacer("\n", "", "\t", "").Replace(b.String())); r != -1 {
+			t.Fatalf("raw %U in:\n%s", r, b.String())
+		}
+		var doc struct {
+			Cases []struct {
+				Failure struct {
+					Message string `xml:"message,attr"`
+				} `xml:"failure"`
+			} `xml:"testsuite>testcase"`
+		}
+		if err := xml.Unmarshal(b.Bytes(), &doc); err != nil {
+			t.Fatalf("not XML: %v\n%s", err, b.String())
+		}
+		if len(doc.Cases) != 1 || doc.Cases[0].Failure.Message != xmlText(message) {
+			t.Fatalf("message %q read back as %+v", xmlText(message), doc.Cases)
+		}
+	})
 }
