@@ -111,7 +111,8 @@ const problems = [];
 const code = script.split("\n").filter((l) => !/^\s*#/.test(l)).join("\n");
 const read = new Set([...code.matchAll(/\$\{((?:INPUT|FPCHECK)_[A-Z_]+)/g)].map((m) => m[1]));
 const set = new Set([...action.matchAll(/^\s+((?:INPUT|FPCHECK)_[A-Z_]+):/gm)].map((m) => m[1]));
-const optional = new Set(["FPCHECK_BIN_DIR"]); // only for local use
+// FPCHECK_BIN_DIR is only for local use; FPCHECK_RELEASE_BASE_URL comes from the job's env.
+const optional = new Set(["FPCHECK_BIN_DIR", "FPCHECK_RELEASE_BASE_URL"]);
 for (const v of read) if (!set.has(v) && !optional.has(v)) problems.push(`scripts/action-run.sh reads ${v}, which action.yml never sets`);
 for (const v of set) if (!read.has(v)) problems.push(`action.yml sets ${v}, which scripts/action-run.sh never reads`);
 // Step outputs action.yml reads must be written by the script (output NAME ...).
@@ -119,12 +120,12 @@ const written = new Set([...code.matchAll(/\boutput ([a-z][a-z-]*) /g)].map((m) 
 for (const m of action.matchAll(/steps\.(install|fpcheck)\.outputs\.([A-Za-z0-9_-]+)/g))
 	if (!written.has(m[2])) problems.push(`action.yml reads steps.${m[1]}.outputs.${m[2]}, which scripts/action-run.sh never writes`);
 // actionlint does not know github/codeql-action/upload-sarif's inputs.
-const upload = action.match(/uses: github\/codeql-action\/upload-sarif@v\d+\n\s+with:\n((?:\s{8}.*\n)+)/);
+const upload = action.match(/uses: github\/codeql-action\/upload-sarif@\S+.*\n\s+with:\n((?:\s{8}.*\n)+)/);
 if (!upload) problems.push("action.yml has no github/codeql-action/upload-sarif step with inputs");
 else {
 	if (!/^\s+sarif_file:/m.test(upload[1])) problems.push("upload-sarif is not given sarif_file");
 	for (const m of upload[1].matchAll(/^\s+([A-Za-z_-]+):/gm))
-		if (!["sarif_file", "category", "checkout_path", "ref", "sha", "token", "wait-for-processing"].includes(m[1]))
+		if (!["sarif_file", "category", "checkout_path", "ref", "sha", "token", "matrix", "wait-for-processing"].includes(m[1]))
 			problems.push(`upload-sarif has no input ${m[1]}`);
 }
 // The script must be called for each of its modes.

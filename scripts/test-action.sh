@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Tests scripts/action-run.sh (the logic of the GitHub Action in action.yml)
-# without GitHub: $GITHUB_OUTPUT, $GITHUB_STEP_SUMMARY and $RUNNER_TEMP are
+# without GitHub, with the release binary of a local release (dist/ from
+# scripts/check-release.sh, built first when it is missing): $GITHUB_OUTPUT, $GITHUB_STEP_SUMMARY and $RUNNER_TEMP are
 # temp files, and the repositories the action would check out are temp
 # directories. Needs go and node. Ends with "N passed, M failed" and exits
 # non-zero when a check failed.
@@ -71,19 +72,128 @@ sarif_check() {
 	' "$1" "$2"
 }
 
-echo "== install (go build from this checkout)"
-act install install FPCHECK_ACTION_REF=v9.8.7
+# A local release: the dist/ of scripts/check-release.sh (GoReleaser's
+# snapshot) laid out as GitHub serves a release, BASE/download/vV/NAME,
+# with BASE/latest naming the newest tag (what GitHub's /releases/latest
+# redirect says).
+if [ ! -f dist/checksums.txt ] || [ ! -f dist/metadata.json ]; then
+	echo "== no dist/: building the snapshot release (scripts/check-release.sh)"
+	bash scripts/check-release.sh || { echo "0 passed, 1 failed (check-release.sh)"; exit 1; }
+fi
+V=$(node -p 'require("./dist/metadata.json").version')
+rel="$work/releases"
+mkdir -p "$rel/download/v$V"
+cp dist/fpcheck_"${V}"_* dist/checksums.txt "$rel/download/v$V/"
+echo "v$V" >"$rel/latest"
+case "$(uname -s)/$(uname -m)" in
+Linux/x86_64) host=linux_amd64 ;;
+Linux/aarch64) host=linux_arm64 ;;
+Darwin/x86_64) host=darwin_amd64 ;;
+Darwin/arm64) host=darwin_arm64 ;;
+*) host="" ;;
+esac
+hostarchive="fpcheck_${V}_$host.tar.gz"
+
+echo "== install: the release binary for the runner, verified against checksums.txt (local release $V)"
+act install install FPCHECK_RELEASE_BASE_URL="$rel"
 fpcheck=$(out install fpcheck)
-if [ "$(rc install)" = 0 ] && [ -x "$fpcheck" ]; then ok "install builds fpcheck and outputs its path"; else bad "install"; show install; fi
-check "install stamps a vX.Y.Z action ref as the version" has "$work/install/stdout" "fpcheck 9.8.7"
+if [ "$(rc install)" = 0 ] && [ -x "$fpcheck" ]; then ok "install (no version, no ref: the latest release) installs fpcheck and outputs its path"; else bad "install"; show install; fi
+check "... the latest release, $V, from its BASE/latest" has "$work/install/stdout" "fpcheck $V"
+check "... the archive for this machine ($host)" has "$work/install/stderr" "downloading $hostarchive and checksums.txt from file://$rel/download/v$V"
+check "... verified against checksums.txt" has "$work/install/stderr" "verified $hostarchive: SHA-256 $(sha256sum "dist/$hostarchive" | cut -c1-64) matches checksums.txt"
+check "... version output $V" test "$(out install version)" = "$V"
 case "$fpcheck" in "$work/install/runner/"*) ok "install puts the binary under RUNNER_TEMP" ;; *) bad "binary at $fpcheck" ;; esac
 check "install adds the binary's directory to GITHUB_PATH" test "$(cat "$work/install/path")" = "$(dirname "$fpcheck")"
-# No release can be fetched here: GOPROXY=off shows the command it tried.
-act install-version install INPUT_VERSION=1.2.0 GOPROXY=off GOFLAGS=-mod=mod
-check "version input: go install of that version (v added), failing with 3 when it cannot" \
-	test "$(rc install-version)" = 3
-check "... naming the module and version" has "$work/install-version/stderr" "go install github.com/fpcheck/fpcheck/cmd/fpcheck@v1.2.0 failed"
-[ -x "$fpcheck" ] || { echo "0 passed, $((failed + 1)) failed"; exit 1; }
+check "no Go involved: the step never mentions go build" test -z "$(grep -l 'go build\|go version' "$work/install/stdout" "$work/install/stderr")"
+[ -x "$fpcheck" ] || { echo "$passed passed, $((failed + 1)) failed"; exit 1; }
+
+act explicit install FPCHECK_RELEASE_BASE_URL="file://$rel" INPUT_VERSION="v$V" FPCHECK_ACTION_REF=main
+check "version: v$V (a file:// base): that release" test "$(rc explicit)/$(out explicit version)" = "0/$V"
+act tagref install FPCHECK_RELEASE_BASE_URL="$rel/" FPCHECK_ACTION_REF="v$V"
+check "no version input, action at the tag v$V: that release" test "$(rc tagref)/$(out tagref version)" = "0/$V"
+act major install FPCHECK_RELEASE_BASE_URL="$rel" FPCHECK_ACTION_REF=v0
+check "action at v0: the latest release, a 0.x one" test "$(rc major)/$(out major version)" = "0/$V"
+act major1 install FPCHECK_RELEASE_BASE_URL="$rel" FPCHECK_ACTION_REF=v1
+check "action at v1 while the latest release is $V: refused (3)" test "$(rc major1)" = 3
+check "... saying to set the version input" has "$work/major1/stdout" "::error title=fpcheck::this action is used at v1, but the latest fpcheck release is $V, not a v1.x release: set the version input"
+act latest install FPCHECK_RELEASE_BASE_URL="$rel" INPUT_VERSION=latest FPCHECK_ACTION_REF=v1
+check "version: latest wins over the v1 ref" test "$(rc latest)/$(out latest version)" = "0/$V"
+act norelease install FPCHECK_RELEASE_BASE_URL="$rel" INPUT_VERSION=9.9.9
+check "a version that is not released fails (3)" test "$(rc norelease)" = 3
+check "... naming it" has "$work/norelease/stdout" "::error title=fpcheck::cannot download checksums.txt of fpcheck 9.9.9 from file://$rel/download/v9.9.9"
+act badversion install FPCHECK_RELEASE_BASE_URL="$rel" INPUT_VERSION=newest
+check "version: newest is refused (2)" test "$(rc badversion)" = 2
+check "... naming the input" has "$work/badversion/stdout" "input version must be a release like 1.2.3, 'latest' or 'source', got 'newest'"
+act nolatest install FPCHECK_RELEASE_BASE_URL="$work/no-releases"
+check "no release at all: a clear failure (3)" test "$(rc nolatest)" = 3
+
+echo "== install: each runner gets its own archive"
+for p in Linux/X64/linux_amd64.tar.gz Linux/ARM64/linux_arm64.tar.gz macOS/X64/darwin_amd64.tar.gz \
+	macOS/ARM64/darwin_arm64.tar.gz Windows/X64/windows_amd64.zip Windows/ARM64/windows_arm64.zip; do
+	IFS=/ read -r os arch file <<<"$p"
+	act "plat-$os-$arch" install FPCHECK_RELEASE_BASE_URL="$rel" RUNNER_OS="$os" RUNNER_ARCH="$arch"
+	if has "$work/plat-$os-$arch/stderr" "verified fpcheck_${V}_$file: SHA-256"; then
+		ok "RUNNER_OS $os, RUNNER_ARCH $arch: fpcheck_${V}_$file downloaded and verified"
+	else
+		bad "RUNNER_OS $os, RUNNER_ARCH $arch"
+		show "plat-$os-$arch"
+	fi
+	if [ "${file%%.*}" = "$host" ]; then
+		check "... and it runs here" test "$(rc "plat-$os-$arch")" = 0
+	else
+		# unpacked, but not this machine's binary: running it fails (3)
+		check "... unpacked ($(basename "$(out "plat-$os-$arch" fpcheck)"), and not runnable here (3)" \
+			test "$(rc "plat-$os-$arch")" = 3 -a -z "$(grep -l 'holds no\|cannot unpack' "$work/plat-$os-$arch/stderr")"
+	fi
+done
+act arm32 install FPCHECK_RELEASE_BASE_URL="$rel" RUNNER_OS=Linux RUNNER_ARCH=ARM
+check "RUNNER_ARCH ARM (32-bit): no release, fails (3)" test "$(rc arm32)" = 3
+check "... with a clear message" has "$work/arm32/stdout" "::error title=fpcheck::fpcheck has no release for the runner's architecture 'ARM' (RUNNER_ARCH) on Linux: there are builds for X64 and ARM64; use version: source to build it with Go"
+act bsd install FPCHECK_RELEASE_BASE_URL="$rel" RUNNER_OS=FreeBSD RUNNER_ARCH=X64
+check "RUNNER_OS FreeBSD: no release, a clear message (3)" test "$(rc bsd)" = 3 -a -n "$(grep -l "no release for the runner's OS 'FreeBSD'" "$work/bsd/stdout")"
+# A release that lacks this runner's archive (and its checksums line).
+partial="$work/partial"
+mkdir -p "$partial/download/v$V"
+cp dist/fpcheck_"${V}"_windows_* "$partial/download/v$V/"
+grep -v "_${host}\." dist/checksums.txt >"$partial/download/v$V/checksums.txt"
+act partial install FPCHECK_RELEASE_BASE_URL="$partial" INPUT_VERSION="$V"
+check "a release without this runner's archive fails (3)" test "$(rc partial)" = 3
+check "... saying which build is missing" has "$work/partial/stdout" "::error title=fpcheck::fpcheck $V has no ${host/_//} build: checksums.txt lists no $hostarchive, so it is not installed"
+
+echo "== install: a download that does not match checksums.txt is refused"
+tampered="$work/tampered"
+mkdir -p "$tampered/download/v$V"
+cp dist/fpcheck_"${V}"_* dist/checksums.txt "$tampered/download/v$V/"
+printf 'x' >>"$tampered/download/v$V/$hostarchive" # still a valid gzip stream + trailing garbage
+act tampered install FPCHECK_RELEASE_BASE_URL="$tampered" INPUT_VERSION="$V"
+check "tampered archive: refused (3)" test "$(rc tampered)" = 3
+check "... saying it does not match" has "$work/tampered/stdout" "::error title=fpcheck::$hostarchive does not match checksums.txt (SHA-256 $(sha256sum "$tampered/download/v$V/$hostarchive" | cut -c1-64), want $(sha256sum "dist/$hostarchive" | cut -c1-64)): the download is refused"
+check "... no fpcheck output, nothing on GITHUB_PATH" test -z "$(out tampered fpcheck)$(cat "$work/tampered/path")"
+if find "$work/tampered/runner" -name 'fpcheck' -type f | grep -q .; then bad "... a tampered fpcheck was unpacked"; else ok "... and nothing was unpacked"; fi
+# The same archive with checksums.txt edited to another sum, and with the line removed.
+sed -i.bak "s/^[0-9a-f]\{64\}  $hostarchive\$/$(printf '0%.0s' {1..64})  $hostarchive/" "$tampered/download/v$V/checksums.txt"
+cp "dist/$hostarchive" "$tampered/download/v$V/"
+act wrongsum install FPCHECK_RELEASE_BASE_URL="$tampered" INPUT_VERSION="$V"
+check "checksums.txt with another sum: refused (3)" test "$(rc wrongsum)" = 3 -a -n "$(grep -l 'does not match checksums.txt' "$work/wrongsum/stdout")"
+grep -v " $hostarchive\$" "dist/checksums.txt" >"$tampered/download/v$V/checksums.txt"
+act noline install FPCHECK_RELEASE_BASE_URL="$tampered" INPUT_VERSION="$V"
+check "checksums.txt without the archive's line: refused (3)" test "$(rc noline)" = 3 -a -n "$(grep -l "checksums.txt lists no $hostarchive" "$work/noline/stdout")"
+rm "$tampered/download/v$V/checksums.txt"
+act nosums install FPCHECK_RELEASE_BASE_URL="$tampered" INPUT_VERSION="$V"
+check "no checksums.txt: refused (3)" test "$(rc nosums)" = 3
+
+echo "== install: version: source builds this checkout with Go"
+act source install INPUT_VERSION=source FPCHECK_ACTION_REF=v9.8.7 FPCHECK_RELEASE_BASE_URL="$work/no-releases"
+srcbin=$(out source fpcheck)
+if [ "$(rc source)" = 0 ] && [ -x "$srcbin" ]; then ok "version: source builds fpcheck (no release needed)"; else bad "version: source"; show source; fi
+check "... with go build from the action's checkout" has "$work/source/stderr" "building fpcheck from $repo with go version"
+check "... stamping a vX.Y.Z action ref as the version" test "$(out source version)" = 9.8.7
+check "... and puts it on GITHUB_PATH" test "$(cat "$work/source/path")" = "$(dirname "$srcbin")"
+if [ -x "$srcbin" ]; then
+	"$fpcheck" --no-color examples/demo >"$work/demo-release.txt" 2>&1
+	"$srcbin" --no-color examples/demo >"$work/demo-source.txt" 2>&1
+	check "the release binary and the source build report the demo alike" cmp -s "$work/demo-release.txt" "$work/demo-source.txt"
+fi
 
 echo "== (a) examples/demo, path given from the repository root"
 act demo run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$repo" INPUT_PATH=examples/demo
@@ -91,7 +201,7 @@ if [ "$(rc demo)" = 0 ]; then ok "findings do not fail the run step"; else bad "
 check "exit-code output is 1" test "$(out demo exit-code)" = 1
 check "errors output is 3" test "$(out demo errors)" = 3
 check "warnings output is 1" test "$(out demo warnings)" = 1
-check "upload-sarif defaults to true" test "$(out demo upload-sarif)" = true
+check "upload-sarif defaults to auto: the upload step runs" test "$(out demo upload-sarif)/$(out demo upload-mode)" = true/auto
 check "category is per project folder" test "$(out demo category)" = "fpcheck:examples/demo"
 sarif=$(out demo sarif-file)
 check "sarif-file output names an existing file" test -s "$sarif"
@@ -115,6 +225,37 @@ act gate-missing gate INPUT_FAIL_ON_ERROR=true
 check "gate without a run fails (3)" test "$(rc gate-missing)" = 3
 act gate-badbool gate FPCHECK_EXIT_CODE=0 INPUT_FAIL_ON_ERROR=yes
 check "fail-on-error: yes is refused (2)" test "$(rc gate-badbool)" = 2
+
+echo "== (a) code scanning unavailable: the upload fails, the job still reports and gates"
+ann=$(out demo annotations-file)
+check "run writes the annotations file even when it uploads" test -s "$ann"
+up=(FPCHECK_PATH=examples/demo FPCHECK_ERRORS=3 FPCHECK_ANNOTATIONS="$ann" FPCHECK_CATEGORY=fpcheck:examples/demo)
+act up-fail gate "${up[@]}" FPCHECK_EXIT_CODE=1 FPCHECK_UPLOAD_MODE=auto FPCHECK_UPLOAD_OUTCOME=failure
+check "upload failed (auto), error-level findings: the gate still fails the job (1)" test "$(rc up-fail)" = 1
+check "... saying why the upload failed, in the log" has "$work/up-fail/stdout" "::warning title=fpcheck: SARIF not uploaded::the SARIF upload to code scanning failed (outcome: failure;"
+check "... naming GitHub Advanced Security and the permission" has "$work/up-fail/stdout" "a private repository without GitHub Advanced Security (GitHub Code Security); the job lacks permissions security-events: write"
+check "... and in the job summary" has "$work/up-fail/summary" "### Not uploaded to code scanning"
+check "... the findings become annotations (4)" test "$(grep -c '^::\(error\|warning\) file=' "$work/up-fail/stdout")" = 4
+check "... and the gate's own error" has "$work/up-fail/stdout" "::error title=fpcheck::fpcheck found 3 error-level problem(s) in examples/demo"
+act up-fail-clean gate "${up[@]}" FPCHECK_EXIT_CODE=0 FPCHECK_UPLOAD_MODE=auto FPCHECK_UPLOAD_OUTCOME=failure
+check "upload failed (auto), no error-level findings: the job passes (0)" test "$(rc up-fail-clean)" = 0
+act up-fail-strict gate "${up[@]}" FPCHECK_EXIT_CODE=0 FPCHECK_UPLOAD_MODE=true FPCHECK_UPLOAD_OUTCOME=failure
+check "upload failed with upload-sarif: true: the job fails (1)" test "$(rc up-fail-strict)" = 1
+check "... saying so" has "$work/up-fail-strict/stdout" "::error title=fpcheck::the SARIF upload failed and upload-sarif is 'true'"
+act up-fail-zh gate "${up[@]}" FPCHECK_EXIT_CODE=0 FPCHECK_UPLOAD_OUTCOME=failure FPCHECK_LANG=zh
+check "... the summary's note in Chinese with lang zh" has "$work/up-fail-zh/summary" "### 未上传到代码扫描"
+act up-ok gate "${up[@]}" FPCHECK_EXIT_CODE=1 FPCHECK_UPLOAD_MODE=auto FPCHECK_UPLOAD_OUTCOME=success INPUT_FAIL_ON_ERROR=false
+check "upload succeeded: said in the log" has "$work/up-ok/stdout" "fpcheck: SARIF uploaded to code scanning (category fpcheck:examples/demo)"
+if grep -q '^::error file=' "$work/up-ok/stdout" || [ -s "$work/up-ok/summary" ]; then bad "... no annotations, no summary note after a good upload"; else ok "... no annotations, no summary note after a good upload"; fi
+act fork run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$repo" INPUT_PATH=examples/demo FPCHECK_FORK_PR=true
+check "pull request from a fork (auto): no upload step" test "$(rc fork)/$(out fork upload-sarif)/$(out fork upload-mode)" = 0/false/auto
+check "... the log says why" has "$work/fork/stdout" "fpcheck: SARIF upload skipped: this pull request comes from a fork"
+check "... the summary too" has "$work/fork/summary" "Not uploaded to code scanning: a pull request from a fork has a read-only token."
+check "... and the findings are annotations (4)" test "$(grep -c '^::\(error\|warning\) file=' "$work/fork/stdout")" = 4
+act fork-strict run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$repo" INPUT_PATH=examples/demo FPCHECK_FORK_PR=true INPUT_UPLOAD_SARIF=TRUE
+check "... with upload-sarif: true it still tries" test "$(out fork-strict upload-sarif)/$(out fork-strict upload-mode)" = true/true
+act badupload run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$repo" INPUT_PATH=examples/demo INPUT_UPLOAD_SARIF=yes
+check "upload-sarif: yes is refused (2)" test "$(rc badupload)" = 2
 
 echo "== (a) the repository is the project (path '.'), --submit, --ignore"
 act root run FPCHECK="$fpcheck" GITHUB_WORKSPACE="$repo/examples/demo" INPUT_SUBMIT=true INPUT_SARIF_FILE="$work/root/report.sarif"
