@@ -11,7 +11,12 @@
 #   3. the wiring between action.yml and scripts/action-run.sh: every
 #      INPUT_*/FPCHECK_* variable the script reads is set by action.yml, and
 #      every step output action.yml reads is written by the script;
-#   4. shellcheck on the action's scripts.
+#   4. README.md's workflow examples (the GitHub Actions section) through
+#      actionlint; permissions with security-events: write in every example;
+#      the current major versions of actions/checkout, setup-go, setup-node
+#      and github/codeql-action everywhere; action.yml's actions pinned by
+#      commit SHA;
+#   5. shellcheck on the action's scripts.
 #
 # actionlint runs shellcheck on run: scripts when shellcheck is on PATH, so
 # the result would depend on the machine. To make it the same everywhere,
@@ -137,6 +142,63 @@ if (problems.length) {
 }
 console.log(`${read.size} variables and ${written.size} outputs wired`);
 EOF
+
+step "README's workflow examples (GitHub Actions section), versions and pinning"
+# Every complete workflow in README.md's "### 3. GitHub Actions with code
+# scanning" (README.zh-CN.md has the same blocks, internal/docs checks) is
+# linted by actionlint as it is, but for a placeholder commit written
+# <...>; every workflow example has permissions with security-events:
+# write; the actions they and action.yml use are at the current major
+# versions; action.yml pins each by a full commit SHA with its tag in a
+# comment.
+node - "$work" README.md action.yml docs/workflows/*.yml .github/workflows/*.yml <<'EOF'
+const fs = require("fs");
+const [dir, readme, actionFile, ...workflows] = process.argv.slice(2);
+const problems = [];
+const md = fs.readFileSync(readme, "utf8");
+const start = md.indexOf("\n### 3. GitHub Actions with code scanning\n");
+if (start < 0) problems.push(`${readme} has no "### 3. GitHub Actions with code scanning" section`);
+const section = md.slice(start, md.indexOf("\n## ", start + 1));
+const examples = [];
+for (const m of section.matchAll(/\n```yaml\n([\s\S]*?)\n```/g)) {
+	if (!/^jobs:/m.test(m[1])) continue; // a fragment of steps
+	const file = `${dir}/readme-example-${examples.length + 1}.yml`;
+	fs.writeFileSync(file, m[1].replace(/@<[^>\n]*>/g, "@" + "0".repeat(40)) + "\n");
+	examples.push({ file, name: `${readme} example ${examples.length + 1}`, text: m[1] });
+}
+if (examples.length < 2) problems.push(`${readme}'s GitHub Actions section has ${examples.length} complete workflows, want 2 (tags, and pinned by SHA)`);
+fs.writeFileSync(`${dir}/readme-examples`, examples.map((e) => e.file).join("\n") + "\n");
+// The current major versions (github/codeql-action v3 is deprecated).
+const current = { "actions/checkout": 7, "actions/setup-go": 7, "actions/setup-node": 7, "github/codeql-action": 4 };
+const all = [...examples, ...workflows.map((f) => ({ name: f, text: fs.readFileSync(f, "utf8") })),
+	{ name: actionFile, text: fs.readFileSync(actionFile, "utf8"), action: true }];
+for (const w of all) {
+	if (!w.action) {
+		if (!/^\s*permissions:/m.test(w.text)) problems.push(`${w.name}: no permissions:`);
+		if (/uses: (fpcheck\/fpcheck@|\.\/\s*$)/m.test(w.text) && !/^\s+security-events: write/m.test(w.text))
+			problems.push(`${w.name}: runs the action without permissions security-events: write`);
+	}
+	for (const m of w.text.matchAll(/uses: ([\w.-]+\/[\w.-]+)(?:\/[\w./-]+)?@(\S+)(?:[ \t]+#[ \t]*(\S+))?/g)) {
+		const [, repo, ref, comment] = m;
+		const sha = /^[0-9a-f]{40}$/.test(ref);
+		if (w.action && !(sha && /^v\d+\.\d+\.\d+$/.test(comment || "")))
+			problems.push(`${w.name}: ${repo}@${ref} is not pinned by a full commit SHA with its vX.Y.Z tag in a comment`);
+		if (!(repo in current)) continue;
+		const tag = sha ? comment || "" : ref;
+		const major = /^v(\d+)/.exec(tag);
+		if (!major) problems.push(`${w.name}: ${repo}@${ref}: no version tag${sha ? " in the comment" : ""}`);
+		else if (Number(major[1]) !== current[repo]) problems.push(`${w.name}: ${repo}@${ref}${comment ? " # " + comment : ""} is not the current major version v${current[repo]}`);
+	}
+}
+if (problems.length) {
+	for (const p of problems) console.log(p);
+	process.exit(1);
+}
+console.log(`${examples.length} README workflows, ${all.length} files: permissions, current majors, action.yml pinned`);
+EOF
+mapfile -t readme_examples <"$work/readme-examples"
+actionlint "${shellcheck_flag[@]}" "${readme_examples[@]}"
+echo "actionlint: README.md's ${#readme_examples[@]} workflow examples OK"
 
 if [ ${#shellcheck_flag[@]} -eq 0 ]; then
 	step "shellcheck scripts"
