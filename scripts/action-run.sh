@@ -83,7 +83,8 @@
 set -euo pipefail
 # A failure inside $(...) stops the script too (die in a helper whose
 # output is captured).
-shopt -s inherit_errexit
+# (bash 4.4+; without it every check below still fails closed, later.)
+shopt -s inherit_errexit 2>/dev/null || true
 
 RELEASES=https://github.com/fpcheck/fpcheck/releases
 ACTION_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -262,7 +263,7 @@ resolve_version() {
 		;;
 	latest)
 		local base
-		base=$(release_base)
+		base=$(release_base) || exit
 		latest_version "$base"
 		return
 		;;
@@ -279,8 +280,8 @@ resolve_version() {
 		return
 	fi
 	local base latest
-	base=$(release_base)
-	latest=$(latest_version "$base")
+	base=$(release_base) || exit
+	latest=$(latest_version "$base") || exit
 	if [[ $ref =~ ^v([0-9]+(\.[0-9]+)?)$ ]]; then
 		case "$latest" in
 		"${BASH_REMATCH[1]}".*) ;;
@@ -331,13 +332,13 @@ unpack() {
 # BIN_DIR. Prints the binary's path.
 install_release() {
 	local version=$1 bin_dir=$2 goos goarch p
-	p=$(platform)
+	p=$(platform) || exit
 	read -r goos goarch <<<"$p"
 	local ext=tar.gz exe=fpcheck
 	if [ "$goos" = windows ]; then ext=zip exe=fpcheck.exe; fi
 	local name="fpcheck_${version}_${goos}_${goarch}.$ext"
 	local url
-	url="$(release_base)/download/v$version"
+	url="$(release_base)/download/v$version" || exit
 	local dl
 	dl=$(temp_dir)
 	echo "downloading $name and checksums.txt from $url" >&2
@@ -384,17 +385,17 @@ build_source() {
 
 cmd_install() {
 	local version
-	version=$(resolve_version)
+	version=$(resolve_version) || exit
 	local bin_dir=${FPCHECK_BIN_DIR:-}
 	[ -n "$bin_dir" ] || bin_dir=$(temp_dir)/bin
 	mkdir -p "$bin_dir"
 	bin_dir=$(cd "$bin_dir" && pwd)
 	local exe
 	if [ "$version" = source ]; then
-		exe=$(build_source "$bin_dir")
+		exe=$(build_source "$bin_dir") || exit
 	else
 		echo "fpcheck $version (action ref '${FPCHECK_ACTION_REF:-}', version input '${INPUT_VERSION:-}')"
-		exe=$(install_release "$version" "$bin_dir")
+		exe=$(install_release "$version" "$bin_dir") || exit
 	fi
 	local said
 	said=$("$exe" --version 2>&1) || die 3 "the installed $exe does not run: $said"

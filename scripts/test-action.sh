@@ -127,6 +127,39 @@ check "... naming the input" has "$work/badversion/stdout" "input version must b
 act nolatest install FPCHECK_RELEASE_BASE_URL="$work/no-releases"
 check "no release at all: a clear failure (3)" test "$(rc nolatest)" = 3
 
+echo "== install over HTTP: the latest release from GitHub's /releases/latest redirect"
+# A stand-in for github.com: /o/r/releases/latest redirects to the tag page,
+# /o/r/releases/download/... serves the local release; /none/releases/latest
+# redirects to a page that is not a tag (no release yet).
+node -e '
+	const http = require("http"), fs = require("fs"), path = require("path");
+	const [root, v, portFile] = process.argv.slice(1);
+	const server = http.createServer((req, res) => {
+		const u = req.url;
+		if (u === "/o/r/releases/latest") { res.writeHead(302, { Location: "/o/r/releases/tag/v" + v }); return res.end(); }
+		if (u === "/none/releases/latest") { res.writeHead(302, { Location: "/none/releases" }); return res.end(); }
+		if (u === "/o/r/releases/tag/v" + v || u === "/none/releases") { res.writeHead(200); return res.end("a page"); }
+		const m = /^\/o\/r\/releases\/download\/([^/]+)\/([^/]+)$/.exec(u);
+		const f = m && path.join(root, "download", m[1], m[2]);
+		if (f && fs.existsSync(f)) { res.writeHead(200); return fs.createReadStream(f).pipe(res); }
+		res.writeHead(404);
+		res.end("not found");
+	});
+	server.listen(0, "127.0.0.1", () => fs.writeFileSync(portFile, String(server.address().port)));
+' "$rel" "$V" "$work/port" &
+server=$!
+for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+port=$(cat "$work/port" 2>/dev/null)
+act http install FPCHECK_RELEASE_BASE_URL="http://127.0.0.1:$port/o/r/releases" FPCHECK_ACTION_REF=v0
+check "HTTP: no version, action at v0: the release /releases/latest redirects to, downloaded" test "$(rc http)/$(out http version)" = "0/$V"
+check "... from BASE/download/v$V/" has "$work/http/stderr" "downloading $hostarchive and checksums.txt from http://127.0.0.1:$port/o/r/releases/download/v$V"
+act http-none install FPCHECK_RELEASE_BASE_URL="http://127.0.0.1:$port/none/releases"
+check "HTTP: /releases/latest not leading to a tag: a clear failure (3)" test "$(rc http-none)" = 3 -a -n "$(grep -l 'not to a release tag (is there a release yet?)' "$work/http-none/stdout")"
+act http-404 install FPCHECK_RELEASE_BASE_URL="http://127.0.0.1:$port/o/r/releases" INPUT_VERSION=9.9.9
+check "HTTP: a version that is not released (404): fails (3)" test "$(rc http-404)" = 3
+kill "$server" 2>/dev/null
+wait "$server" 2>/dev/null
+
 echo "== install: each runner gets its own archive"
 for p in Linux/X64/linux_amd64.tar.gz Linux/ARM64/linux_arm64.tar.gz macOS/X64/darwin_amd64.tar.gz \
 	macOS/ARM64/darwin_arm64.tar.gz Windows/X64/windows_amd64.zip Windows/ARM64/windows_arm64.zip; do
