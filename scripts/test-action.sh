@@ -245,6 +245,13 @@ check "summary has a row for the navigator" has "$work/demo/summary" '`examples/
 check "log shows the text report" has "$work/demo/stdout" "examples/demo/plugin/components/pay/pay.wxml:4:3: warning: "
 if grep -q '^::error file=' "$work/demo/stdout"; then bad "no annotations when SARIF is uploaded"; else ok "no annotations when SARIF is uploaded"; fi
 
+counter="$work/counting-fpcheck"
+printf '#!/usr/bin/env bash\necho run >>%q\nexec %q "$@"\n' "$work/runs" "$fpcheck" >"$counter"
+chmod +x "$counter"
+act once run FPCHECK="$counter" GITHUB_WORKSPACE="$repo" INPUT_PATH=examples/demo
+check "one run of fpcheck writes every output (SARIF, JSON, Markdown, text, annotations)" test "$(wc -l <"$work/runs")/$(rc once)" = 1/0
+check "... the same counts as the first run" test "$(out once errors)/$(out once warnings)" = 3/1
+
 echo "== (a) gate after the demo run"
 act gate-fail gate FPCHECK_EXIT_CODE=1 FPCHECK_ERRORS=3 FPCHECK_PATH=examples/demo
 check "fail-on-error (default true) fails the job" test "$(rc gate-fail)" = 1
