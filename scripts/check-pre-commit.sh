@@ -170,13 +170,23 @@ check "try-repo fpcheck-submit: navigator at develop fails ($((SECONDS - start))
 
 echo "== installed from .pre-commit-config.yaml (rev $rev)"
 d=$(new_repo installed)
-cat >"$d/.pre-commit-config.yaml" <<EOF
-repos:
-  - repo: $hooks_repo
-    rev: $rev
-    hooks:
-      - id: fpcheck
-EOF
+# The .pre-commit-config.yaml is README.md's (the first code block after
+# "**pre-commit framework**" in its hook section), with this repository and
+# revision for GitHub's and the tag.
+awk '$0 == "### 2. Git pre-commit hook" { insec = 1; next }
+  insec && /^##/ { exit }
+  insec && index($0, "**pre-commit framework**") == 1 { found = 1; next }
+  found && infence && /^```/ { exit }
+  found && infence { print; next }
+  found && /^```/ { infence = 1 }' "$repo/README.md" >"$work/readme-config.yaml"
+sed -e "s#^\(  - repo: \)https://github.com/fpcheck/fpcheck\$#\1$hooks_repo#" \
+  -e "s#^\(    rev: \)v[0-9][0-9.]*#\1$rev#" "$work/readme-config.yaml" >"$d/.pre-commit-config.yaml"
+if ! grep -qF "repo: $hooks_repo" "$d/.pre-commit-config.yaml" || ! grep -qF "rev: $rev" "$d/.pre-commit-config.yaml" ||
+  ! grep -q '^      - id: fpcheck ' "$d/.pre-commit-config.yaml"; then
+  fail "README.md's .pre-commit-config.yaml (after **pre-commit framework**) lacks 'repo: https://github.com/fpcheck/fpcheck', 'rev: vX.Y.Z' or '- id: fpcheck'" "$(cat "$work/readme-config.yaml")"
+fi
+echo "   README.md's .pre-commit-config.yaml, with repo and rev replaced:"
+sed 's/^/   | /' "$d/.pre-commit-config.yaml"
 run "$d" pre-commit install
 check "pre-commit install" 0 "$out" "$code" "pre-commit installed"
 git -C "$d" add -A

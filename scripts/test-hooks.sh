@@ -169,7 +169,8 @@ blocks() {
 # apply DIR BLOCKDIR: does what the recipe's blocks say, in order, in DIR.
 apply() {
   local d=$1 b f first target
-  for b in $(cd "$2" && ls | sort -n); do
+  # The blocks are named N.LANG by blocks(), so a numeric sort orders them.
+  for b in $(find "$2" -maxdepth 1 -type f -printf '%f\n' | sort -n); do
     f="$2/$b"
     first=$(head -n 1 "$f")
     case "$first" in
