@@ -31,6 +31,12 @@
 #   bash scripts/test-hooks.sh                  # stand-in package
 #   FPCHECK_NPM_DIR=dist/npm bash scripts/test-hooks.sh
 #
+# Then WeChat DevTools' pre-upload command (README.md's "### WeChat
+# DevTools' pre-upload command"): the project.config.json snippet is valid
+# for fpcheck, its command refuses a violating project, and miniprogram-ci
+# (installed into FPCHECK_TOOLS, as scripts/difftest/run.sh does) uploads
+# without running it (scripts/difftest/before-upload.js, offline).
+#
 # Runs with a temporary HOME, npm cache and git config; needs git, go (for
 # the stand-in), node and npm, and the npm registry (npm_config_registry is
 # honored, for a mirror). The last line is "N passed, M failed"; the exit
@@ -49,6 +55,8 @@ work=$(mktemp -d)
 cleanup() { if [ "${KEEP:-}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi; }
 trap cleanup EXIT
 
+TOOLS="${FPCHECK_TOOLS:-$HOME/.cache/fpcheck-tools}"
+MPCI_VERSION=2.1.42
 # Go keeps its caches where they are (the temporary HOME would move them).
 GOCACHE=$(go env GOCACHE) GOMODCACHE=$(go env GOMODCACHE) GOPATH=$(go env GOPATH)
 export GOCACHE GOMODCACHE GOPATH
@@ -308,6 +316,60 @@ recipe() {
 recipe husky '**husky**' "husky@$HUSKY_VERSION"
 recipe lefthook '**lefthook**' "lefthook@$LEFTHOOK_VERSION"
 recipe lint-staged '**lint-staged**' "husky@$HUSKY_VERSION" "lint-staged@$LINT_STAGED_VERSION"
+
+# WeChat DevTools' pre-upload command: README.md's project.config.json
+# snippet (the first ```json block after its heading) merged into the
+# project; fpcheck must accept it, and its command, run as DevTools runs it
+# (a shell in the project's folder), must pass a clean project and refuse a
+# violating one. miniprogram-ci, which the README says never runs
+# "scripts", is checked to upload without running them.
+devtools() {
+  local heading="### WeChat DevTools' pre-upload command" d="$work/devtools" cmd start=$SECONDS
+  echo
+  echo "== $heading"
+  awk -v h="$heading" '$0 == h { found = 1; next }
+    found && /^##/ { exit }
+    found && infence && /^```/ { exit }
+    found && infence { print; next }
+    found && $0 == "```json" { infence = 1 }' "$readme" >"$work/devtools-snippet.json"
+  mkdir -p "$d"
+  git -C "$d" init -q
+  project "$d"
+  if ! cmd=$(node -e '
+      const fs = require("fs");
+      const snippet = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+      const pc = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+      if (!snippet.scripts || typeof snippet.scripts.beforeUpload !== "string") throw new Error("no scripts.beforeUpload");
+      pc.scripts = snippet.scripts;
+      fs.writeFileSync(process.argv[2], JSON.stringify(pc, null, 2) + "\n");
+      console.log(snippet.scripts.beforeUpload);' "$work/devtools-snippet.json" "$d/project.config.json" 2>&1); then
+    fail "README.md's project.config.json snippet after '$heading'" "$cmd$(printf '\n')$(cat "$work/devtools-snippet.json")"
+    return
+  fi
+  echo "   beforeUpload: $cmd"
+  run "$d" npm install --save-dev --save-exact "${fpcheck_tarballs[@]}"
+  check "devtools: npm install" 0 "$out" "$code" || return 0
+  run "$d" node_modules/.bin/fpcheck --format json .
+  check "devtools: fpcheck accepts the snippet in project.config.json (no finding)" 0 "$out" "$code" '"findings": []' || true
+  run "$d" sh -c "$cmd"
+  check "devtools: beforeUpload on a clean project exits 0" 0 "$out" "$code" || true
+  payment_crossing >"$d/$payment"
+  run "$d" sh -c "$cmd"
+  check "devtools: beforeUpload on a violating project fails with the finding" 1 "$out" "$code" "$crossing" "$rule" "block submission" || true
+
+  local mpci="$TOOLS/miniprogram-ci/node_modules/miniprogram-ci"
+  if ! grep -q "\"version\": \"$MPCI_VERSION\"" "$mpci/package.json" 2>/dev/null; then
+    echo "   installing miniprogram-ci@$MPCI_VERSION into $TOOLS/miniprogram-ci"
+    mkdir -p "$TOOLS/miniprogram-ci"
+    npm i "miniprogram-ci@$MPCI_VERSION" --ignore-scripts --no-audit --no-fund --prefix "$TOOLS/miniprogram-ci" >"$work/mpci.log" 2>&1 ||
+      { fail "devtools: installing miniprogram-ci@$MPCI_VERSION" "$(cat "$work/mpci.log")"; return 0; }
+  fi
+  out=$(MPCI_DIR="$mpci" timeout 120 node "$repo/scripts/difftest/before-upload.js" "$d" 2>"$work/before-upload.log") && code=0 || code=$?
+  check "devtools: miniprogram-ci $MPCI_VERSION upload does not run scripts.beforeUpload (it reaches its upload request)" 0 "$out" "$code" \
+    '"scriptsRan":false' '"reachedUpload":true' || tail -n 20 "$work/before-upload.log"
+  echo "   ($((SECONDS - start))s)"
+}
+devtools
 
 echo
 echo "$passed passed, $failed failed"

@@ -46,7 +46,7 @@ func vscodeMatchers(t *testing.T) ([]problemMatcher, []*regexp.Regexp) {
 		t.Fatal("README.md has no ```jsonc block starting // .vscode/tasks.json")
 	}
 	var body []string
-	for _, l := range strings.Split(block, "\n") {
+	for l := range strings.SplitSeq(block, "\n") {
 		if strings.HasPrefix(l, "```") || strings.HasPrefix(strings.TrimSpace(l), "//") {
 			continue
 		}
@@ -185,7 +185,7 @@ func TestVSCodeProblemMatcher(t *testing.T) {
 		english := !strings.Contains(c.text, ".zh.")
 		var got []string
 		i := 0
-		for _, l := range strings.Split(strings.TrimSuffix(readRepoFile(t, "testdata/golden/"+c.text), "\n"), "\n") {
+		for l := range strings.SplitSeq(strings.TrimSuffix(readRepoFile(t, "testdata/golden/"+c.text), "\n"), "\n") {
 			f, ok := vscodeMatch(t, ms, res, l)
 			if !ok {
 				continue
