@@ -51,6 +51,7 @@ passed=0 failed=0
 ok() { passed=$((passed + 1)); echo "ok: $*"; }
 bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 summary='4 problems (3 errors, 1 warning)'
+section() { echo "== $* (${SECONDS}s)"; }
 
 # run LABEL WANT_CODE WANT_TEXT CMD...: runs CMD, checks its exit code and
 # that its output (stdout and stderr) contains WANT_TEXT.
@@ -67,7 +68,7 @@ run() {
   ok "$label (exit $code, '$text')"
 }
 
-echo "== pack (scripts/npm/pack.sh $version)"
+section "pack (scripts/npm/pack.sh $version)"
 bash scripts/npm/pack.sh "$version" "$tmp/pkgs"
 main="$tmp/pkgs/fpcheck-$version.tgz"
 host="$tmp/pkgs/fpcheck-$platform-$version.tgz"
@@ -126,7 +127,7 @@ with_tarballs() {
 
 demo() { rm -rf "$1" && cp -a examples/demo "$1"; }
 
-echo "== 1. npm install --save-dev, npm script (on a copy of examples/demo)"
+section "1. npm install --save-dev, npm script (on a copy of examples/demo)"
 proj="$tmp/npm-project"
 demo "$proj"
 (cd "$proj" && npm init -y >/dev/null && node -e '
@@ -147,14 +148,14 @@ done
 if [ -z "$others" ]; then ok "no other platform's package installed"; else bad "other platforms installed:$others"; fi
 run "npm run lint:mp" 1 "$summary" bash -c "cd '$proj' && npm run lint:mp"
 
-echo "== 2. npx fpcheck"
+section "2. npx fpcheck"
 run "npx fpcheck (the README's, in the project)" 1 "$summary" bash -c "cd '$proj' && $(readme_line 'npx fpcheck$')"
 run "npx fpcheck --version" 0 "fpcheck $version" bash -c "cd '$proj' && npx fpcheck --version"
 demo "$tmp/examples-copy"
 run "npx fpcheck DIR" 1 "$summary" bash -c "cd '$proj' && npx fpcheck '$tmp/examples-copy'"
 run "npx fpcheck --no-such-flag (usage error)" 2 "no-such-flag" bash -c "cd '$proj' && npx fpcheck --no-such-flag"
 
-echo "== 3. pnpm $PNPM_VERSION"
+section "3. pnpm $PNPM_VERSION"
 pnpm() { npx --yes "pnpm@$PNPM_VERSION" "$@"; }
 export -f pnpm
 export PNPM_VERSION
@@ -166,7 +167,7 @@ run "$install" 0 "fpcheck $version" bash -c "cd '$pproj' && $(with_tarballs "$in
 run "pnpm exec fpcheck (the README's)" 1 "$summary" bash -c "cd '$pproj' && $(readme_line 'pnpm exec fpcheck')"
 run "pnpm exec fpcheck --version" 0 "fpcheck $version" bash -c "cd '$pproj' && pnpm exec fpcheck --version"
 
-echo "== npm install with --registry=npmmirror (no postinstall download, so a mirror is enough)"
+section "npm install with --registry=npmmirror (no postinstall download, so a mirror is enough)"
 mproj="$tmp/mirror-project"
 demo "$mproj"
 (cd "$mproj" && npm init -y >/dev/null)
@@ -186,7 +187,7 @@ fi
 run "$install" 0 "added 2 packages" bash -c "cd '$mproj' && $cmd --loglevel=notice"
 run "npx fpcheck after the mirror install" 1 "$summary" bash -c "cd '$mproj' && npx fpcheck"
 
-echo "== 4. installed with --omit=optional: the launcher's message"
+section "4. installed with --omit=optional: the launcher's message"
 oproj="$tmp/omit-project"
 mkdir -p "$oproj"
 (cd "$oproj" && npm init -y >/dev/null && npm install --save-dev --omit=optional "$main" >/dev/null)
@@ -199,7 +200,7 @@ run "FPCHECK_BINARY with the omitted install" 0 "fpcheck $version" \
   env FPCHECK_BINARY="$proj/node_modules/@fpcheck/$platform/bin/fpcheck" "$oproj/node_modules/.bin/fpcheck" --version
 run "FPCHECK_BINARY that does not exist" 2 "does not exist" env FPCHECK_BINARY="$tmp/nonexistent" "$oproj/node_modules/.bin/fpcheck"
 
-echo "== 5. SIGTERM to the launcher ends fpcheck"
+section "5. SIGTERM to the launcher ends fpcheck"
 # A stand-in for a long check (FPCHECK_BINARY): it writes its pid and
 # sleeps; the launcher started as npm's bin link runs it.
 cat >"$tmp/slow-fpcheck" <<'EOF'
@@ -228,7 +229,7 @@ fi
 run "an exit code is forwarded (FPCHECK_BINARY exiting 7)" 7 "" \
   env FPCHECK_BINARY=/bin/sh "$proj/node_modules/.bin/fpcheck" -c 'exit 7'
 
-echo "== 6. release binaries and go install (README's Install section)"
+section "6. release binaries and go install (README's Install section)"
 rel="$tmp/release"
 mkdir -p "$rel"
 cp dist/checksums.txt "dist/fpcheck_${version}_linux_amd64.tar.gz" "$rel/"
