@@ -83,6 +83,39 @@ for t in "$tmp"/pkgs/*.tgz; do
   fi
 done
 ok "7 tarballs, none with an install script (nothing is downloaded at install time)"
+# The packed manifests: what npm, pnpm and Yarn PnP go by.
+if msg=$(node - "$tmp/pkgs" "$version" 2>&1 <<'NODE'
+const path = require('path'), cp = require('child_process');
+const [dir, version] = process.argv.slice(2);
+const read = (t, f) => cp.execFileSync('tar', ['-xzOf', path.join(dir, t), 'package/' + f]).toString();
+const manifest = (t) => JSON.parse(read(t, 'package.json'));
+const launcher = read(`fpcheck-${version}.tgz`, 'bin/fpcheck.js');
+const main = manifest(`fpcheck-${version}.tgz`);
+const errs = [];
+if (main.bin.fpcheck !== 'bin/fpcheck.js') errs.push('fpcheck: bin');
+if (main.engines.node !== '>=16' || main.license !== 'MIT' || !main.keywords.includes('微信小程序') || !main.keywords.includes('miniprogram')) {
+  errs.push('fpcheck: engines, license or keywords');
+}
+const deps = Object.entries(main.optionalDependencies);
+if (deps.length !== 6) errs.push(`fpcheck: ${deps.length} optionalDependencies, want 6`);
+for (const [name, v] of deps) {
+  const platform = name.replace('@fpcheck/', '');
+  const [os, cpu] = platform.split('-');
+  if (v !== version) errs.push(`${name}: optionalDependency on ${v}, want ${version}`);
+  const p = manifest(`fpcheck-${platform}-${version}.tgz`);
+  if (p.name !== name || p.version !== version || p.os.join() !== os || p.cpu.join() !== cpu || p.preferUnplugged !== true || p.license !== 'MIT') {
+    errs.push(`${name}: name, version, os, cpu, preferUnplugged or license`);
+  }
+  if (!launcher.includes(`'${os} ${cpu}': '${name}'`)) errs.push(`the launcher does not map ${os} ${cpu} to ${name}`);
+}
+console.log(errs.join('; '));
+process.exit(errs.length ? 1 : 0);
+NODE
+); then
+  ok "manifests: bin, engines, licence, keywords; 6 platform packages at $version with os, cpu, preferUnplugged, each known to the launcher"
+else
+  bad "manifests: $msg"
+fi
 
 # The Install section's code blocks: every command line of its sh blocks is
 # run below (an unknown one fails the test), the json block is the npm
