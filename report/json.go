@@ -124,7 +124,16 @@ func encodeJSON(w io.Writer, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	b := buf.Bytes()
+	b := escapeHidden(buf.Bytes(), `\u%04x`)
+	_, err := w.Write(b)
+	return err
+}
+
+// escapeHidden rewrites DEL, the C1 controls and the bidirectional
+// controls in b with format (a JSON \u escape, an XML character
+// reference), which they may only occur inside strings of; b itself when
+// it holds none.
+func escapeHidden(b []byte, format string) []byte {
 	var out []byte
 	last := 0
 	for i := 0; i < len(b); {
@@ -139,14 +148,13 @@ func encodeJSON(w io.Writer, v any) error {
 		}
 		if r == 0x7f || hidden(r, size) {
 			out = append(out, b[last:i]...)
-			out = fmt.Appendf(out, `\u%04x`, r)
+			out = fmt.Appendf(out, format, r)
 			last = i + size
 		}
 		i += size
 	}
-	if out != nil {
-		b = append(out, b[last:]...)
+	if out == nil {
+		return b
 	}
-	_, err := w.Write(b)
-	return err
+	return append(out, b[last:]...)
 }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/fpcheck/fpcheck/internal/lint"
 )
@@ -162,28 +161,4 @@ func xmlText(s string) string {
 // xmlHidden writes DEL, the C1 controls and the bidirectional controls,
 // which XML allows raw, as character references, so that a report printed
 // on a terminal cannot act on it; a parser reads back the same text.
-func xmlHidden(b []byte) []byte {
-	var out []byte
-	last := 0
-	for i := 0; i < len(b); {
-		c := b[i]
-		if c < 0x7f {
-			i++
-			continue
-		}
-		r, size := rune(c), 1
-		if c > 0x7f {
-			r, size = utf8.DecodeRune(b[i:])
-		}
-		if r == 0x7f || hidden(r, size) {
-			out = append(out, b[last:i]...)
-			out = fmt.Appendf(out, "&#x%X;", r)
-			last = i + size
-		}
-		i += size
-	}
-	if out == nil {
-		return b
-	}
-	return append(out, b[last:]...)
-}
+func xmlHidden(b []byte) []byte { return escapeHidden(b, "&#x%X;") }
