@@ -364,7 +364,9 @@ devtools() {
     npm i "miniprogram-ci@$MPCI_VERSION" --ignore-scripts --no-audit --no-fund --prefix "$TOOLS/miniprogram-ci" >"$work/mpci.log" 2>&1 ||
       { fail "devtools: installing miniprogram-ci@$MPCI_VERSION" "$(cat "$work/mpci.log")"; return 0; }
   fi
-  out=$(MPCI_DIR="$mpci" timeout 120 node "$repo/scripts/difftest/before-upload.js" "$d" 2>"$work/before-upload.log") && code=0 || code=$?
+  # From $work: miniprogram-ci leaves an empty hash-named folder in its
+  # working directory.
+  out=$(cd "$work" && MPCI_DIR="$mpci" timeout 120 node "$repo/scripts/difftest/before-upload.js" "$d" 2>"$work/before-upload.log") && code=0 || code=$?
   check "devtools: miniprogram-ci $MPCI_VERSION upload does not run scripts.beforeUpload (it reaches its upload request)" 0 "$out" "$code" \
     '"scriptsRan":false' '"reachedUpload":true' || tail -n 20 "$work/before-upload.log"
   echo "   ($((SECONDS - start))s)"

@@ -40,6 +40,10 @@ trap cleanup EXIT
 (cd "$root" && go build -o "$tmp/fpcheck" ./cmd/fpcheck &&
   go build -tags tools -o "$tmp/txtar-extract" ./internal/fixture/cmd/txtar-extract)
 
+# miniprogram-ci leaves an empty folder named by a hash in its working
+# directory: run everything from $tmp, so that none is left in the checkout.
+cd "$tmp"
+
 names=()
 for f in "$here"/projects/$glob.txtar; do
   [ -e "$f" ] || continue
