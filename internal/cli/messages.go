@@ -249,17 +249,13 @@ func langOf(args []string) (string, bool) {
 		if a == "--" {
 			break
 		}
-		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if !strings.HasPrefix(a, "-") || name != "lang" {
-			continue
-		}
-		if hasValue {
+		switch langArgs(args[i:]) {
+		case 1: // --lang=zh, or --lang at the end
+			_, value, _ := strings.Cut(a, "=")
 			return value, true
-		}
-		if i+1 < len(args) {
+		case 2: // --lang zh
 			return args[i+1], true
 		}
-		return "", true
 	}
 	return "", false
 }
