@@ -98,34 +98,9 @@ if [ -n "$(git -C "$repo" status --porcelain)" ]; then
 fi
 rev=$(git -C "$hooks_repo" rev-parse HEAD)
 
-# project DIR writes a small clean plugin project whose host mini-program
-# has independent functional pages.
-project() {
-  local d=$1
-  mkdir -p "$d/miniprogram/pages/index" "$d/miniprogram/functional-pages" "$d/miniprogram/utils" "$d/plugin/components/pay"
-  echo '{"miniprogramRoot": "miniprogram/", "pluginRoot": "plugin/", "compileType": "plugin"}' >"$d/project.config.json"
-  echo '{"pages": ["pages/index/index"], "functionalPages": {"independent": true}}' >"$d/miniprogram/app.json"
-  echo 'App({});' >"$d/miniprogram/app.js"
-  echo 'Page({});' >"$d/miniprogram/pages/index/index.js"
-  echo '<view>hi</view>' >"$d/miniprogram/pages/index/index.wxml"
-  echo 'exports.sign = function (a) { return JSON.stringify(a); };' >"$d/miniprogram/utils/sign.js"
-  payment_clean >"$d/miniprogram/functional-pages/request-payment.js"
-  echo '{"publicComponents": {"pay": "components/pay/pay"}}' >"$d/plugin/plugin.json"
-  echo '{"component": true}' >"$d/plugin/components/pay/pay.json"
-  echo 'Component({});' >"$d/plugin/components/pay/pay.js"
-  navigator release >"$d/plugin/components/pay/pay.wxml"
-}
-payment_clean() {
-  printf '%s\n' "exports.beforeRequestPayment = function (args, callback) {" "  callback(null, {});" "};"
-}
-# payment_crossing requires a file outside functional-pages/ (an error).
-payment_crossing() {
-  printf '%s\n' "const { sign } = require('../utils/sign');" \
-    "exports.beforeRequestPayment = function (args, callback) {" "  callback(null, { sign: sign(args) });" "};"
-}
-navigator() {
-  printf '%s\n' "<functional-page-navigator name=\"requestPayment\" version=\"$1\">" "  <button>pay</button>" "</functional-page-navigator>"
-}
+# clean_project, payment_clean, payment_crossing, navigator
+# shellcheck source=scripts/lib/project.sh
+source "$repo/scripts/lib/project.sh"
 new_repo() {
   local d="$work/$1"
   mkdir -p "$d"
@@ -133,7 +108,7 @@ new_repo() {
   git -C "$d" config user.email dev@example.com
   git -C "$d" config user.name Dev
   git -C "$d" config commit.gpgsign false
-  project "$d"
+  clean_project "$d"
   echo "$d"
 }
 # run DIR CMD...: sets out and code.

@@ -211,33 +211,17 @@ apply() {
   done
 }
 
+# clean_project, payment_clean, payment_crossing, navigator
+# shellcheck source=scripts/lib/project.sh
+source "$repo/scripts/lib/project.sh"
+
 # project DIR writes a small clean plugin project whose host mini-program
 # has independent functional pages, with a package.json (a mini-program
 # team's project has one) and node_modules ignored.
 project() {
-  local d=$1
-  mkdir -p "$d/miniprogram/pages/index" "$d/miniprogram/functional-pages" "$d/miniprogram/utils" "$d/plugin/components/pay"
-  echo '{"miniprogramRoot": "miniprogram/", "pluginRoot": "plugin/", "compileType": "plugin"}' >"$d/project.config.json"
-  printf '%s\n' '{' '  "name": "mini-shop",' '  "version": "1.0.0",' '  "private": true' '}' >"$d/package.json"
-  printf '%s\n' 'node_modules/' >"$d/.gitignore"
-  echo '{"pages": ["pages/index/index"], "functionalPages": {"independent": true}}' >"$d/miniprogram/app.json"
-  echo 'App({});' >"$d/miniprogram/app.js"
-  echo 'Page({});' >"$d/miniprogram/pages/index/index.js"
-  echo '<view>hi</view>' >"$d/miniprogram/pages/index/index.wxml"
-  echo 'exports.sign = function (a) { return JSON.stringify(a); };' >"$d/miniprogram/utils/sign.js"
-  payment_clean >"$d/miniprogram/functional-pages/request-payment.js"
-  echo '{"publicComponents": {"pay": "components/pay/pay"}}' >"$d/plugin/plugin.json"
-  echo '{"component": true}' >"$d/plugin/components/pay/pay.json"
-  echo 'Component({});' >"$d/plugin/components/pay/pay.js"
-  printf '%s\n' '<functional-page-navigator name="requestPayment" version="release">' '  <button>pay</button>' '</functional-page-navigator>' >"$d/plugin/components/pay/pay.wxml"
-}
-payment_clean() {
-  printf '%s\n' "exports.beforeRequestPayment = function (args, callback) {" "  callback(null, {});" "};"
-}
-# payment_crossing requires a file outside functional-pages/ (an error).
-payment_crossing() {
-  printf '%s\n' "const { sign } = require('../utils/sign');" \
-    "exports.beforeRequestPayment = function (args, callback) {" "  callback(null, { sign: sign(args) });" "};"
+  clean_project "$1"
+  printf '%s\n' '{' '  "name": "mini-shop",' '  "version": "1.0.0",' '  "private": true' '}' >"$1/package.json"
+  printf '%s\n' 'node_modules/' >"$1/.gitignore"
 }
 # Findings are named by location, level and rule ID, never by their text.
 crossing='miniprogram/functional-pages/request-payment.js:1:26: error: '
