@@ -16,12 +16,10 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 const testVersion = "1.2.3-test"
 
+// run runs fpcheck as a test does: not on GitHub, in no locale (English).
 func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	c := &Command{Stdout: &out, Stderr: &errb, Version: testVersion, getenv: noGitHub}
-	code = c.Main(args)
-	return out.String(), errb.String(), code
+	return runIn(t, nil, args...)
 }
 
 // goldenDir is absolute, so that tests that change directory find it.

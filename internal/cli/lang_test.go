@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"io"
@@ -18,27 +17,11 @@ import (
 	"github.com/fpcheck/fpcheck/rules"
 )
 
-// locale returns a getenv stand-in with LANG set to lang and nothing else
-// of the locale (nor GITHUB_ACTIONS).
-func locale(lang string) func(string) string {
-	return func(k string) string {
-		switch k {
-		case "LANG":
-			return lang
-		case "LC_ALL", "LC_MESSAGES", "GITHUB_ACTIONS":
-			return ""
-		}
-		return os.Getenv(k)
-	}
-}
-
-// runLang runs fpcheck with the locale's LANG.
+// runLang runs fpcheck with the locale's LANG ("" for none), not on
+// GitHub.
 func runLang(t *testing.T, lang string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	c := &Command{Stdout: &out, Stderr: &errb, Version: testVersion, getenv: locale(lang)}
-	code = c.Main(args)
-	return out.String(), errb.String(), code
+	return runIn(t, map[string]string{"LANG": lang}, args...)
 }
 
 const zhLANG = "zh_CN.UTF-8"
