@@ -127,16 +127,17 @@ func (m Message) Localize(l Lang) string {
 	if len(m.Args) == 0 && !strings.Contains(format, "%") {
 		return format
 	}
-	var verbs map[int]rune
+	var used map[int]rune
+	var padded map[int]bool
 	if l == Zh && !marked(m.Args) {
-		verbs, _ = Verbs(format)
+		used, padded, _ = verbs(format)
 	}
 	args := make([]any, len(m.Args))
 	var labels []string
 	for i, a := range m.Args {
 		if loc, ok := a.(Localizer); ok {
 			s := loc.Localize(l)
-			if v := verbs[i]; (v == 's' || v == 'v') && s != "" {
+			if v := used[i]; (v == 's' || v == 'v') && !padded[i] && s != "" {
 				a = labelMark(len(labels))
 				labels = append(labels, s)
 			} else {

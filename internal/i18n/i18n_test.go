@@ -130,7 +130,8 @@ func TestChineseLabelsAreSpacedFromLatinWords(t *testing.T) {
 		{c.New("to", "a.js", c.New("workers", "workers/")), "解析到 Worker 目录（workers/）的 a.js"},
 		{c.New("in", "require", c.New("dir", "functional-pages/")), "functional-pages/ 中的 require"},
 		{c.New("in", "require", c.New("sub", "packageA")), `分包 "packageA" 中的 require`},
-		{c.New("quoted", c.New("dir", "x")), `名为"x"的`}, // %q: quoted as it is, never spaced
+		{c.New("quoted", c.New("dir", "x")), `名为"x"的`},                                           // %q: quoted as it is, never spaced
+		{Catalog{"pad": {En: "%-6s|", Zh: "是%-6s|"}}.New("pad", c.New("dir", "ab")), "是ab    |"}, // padded as the label, not its mark
 		{c.New("to", "\x00fpcheck-label-7\x00", c.New("main")), "解析到主包的 \x00fpcheck-label-7\x00"},
 	} {
 		if got := tc.m.Localize(Zh); got != tc.want {

@@ -10,7 +10,14 @@ import (
 // (%[2]s) and * widths. Two texts of one message must agree on it; an
 // argument printed twice must use one verb.
 func Verbs(format string) (map[int]rune, error) {
-	out := map[int]rune{}
+	out, _, err := verbs(format)
+	return out, err
+}
+
+// verbs is Verbs, and also which arguments are printed with flags, a width
+// or a precision somewhere (%-8s, %010v): padded.
+func verbs(format string) (out map[int]rune, padded map[int]bool, err error) {
+	out, padded = map[int]rune{}, map[int]bool{}
 	arg := 0
 	use := func(i int, v rune) error {
 		if old, ok := out[i]; ok && old != v {
@@ -42,6 +49,7 @@ func Verbs(format string) (map[int]rune, error) {
 		if i < len(format) && format[i] == '%' {
 			continue
 		}
+		start := i
 		for i < len(format) && (format[i] == '+' || format[i] == '-' || format[i] == '#' || format[i] == ' ' || format[i] == '0') {
 			i++
 		}
@@ -56,11 +64,11 @@ func Verbs(format string) (map[int]rune, error) {
 			if i < len(format) && format[i] == '[' {
 				n, j, err := index(format, i)
 				if err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 				if j < len(format) && format[j] == '*' {
 					if err := use(n, '*'); err != nil {
-						return nil, err
+						return nil, nil, err
 					}
 					arg, i = n+1, j+1
 					continue
@@ -69,7 +77,7 @@ func Verbs(format string) (map[int]rune, error) {
 			}
 			if i < len(format) && format[i] == '*' {
 				if err := use(arg, '*'); err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 				arg++
 				i++
@@ -79,20 +87,24 @@ func Verbs(format string) (map[int]rune, error) {
 				i++
 			}
 		}
+		modified := i > start // flags, a width or a precision
 		if i < len(format) && format[i] == '[' {
 			n, j, err := index(format, i)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			arg, i = n, j
 		}
+		if modified {
+			padded[arg] = true
+		}
 		if i >= len(format) {
-			return nil, fmt.Errorf("%q ends inside a verb", format)
+			return nil, nil, fmt.Errorf("%q ends inside a verb", format)
 		}
 		if err := use(arg, rune(format[i])); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		arg++
 	}
-	return out, nil
+	return out, padded, nil
 }
